@@ -1,0 +1,142 @@
+/**
+ * Standings: what the engine produces and clients display, plus the compact diff between two
+ * versions. Boards are keyed by string so a server can route each board's diff to its room.
+ */
+
+export type Flag = 'red' | 'yellow';
+export type Light = 'green' | 'yellow' | 'red';
+export type ListMark = 'red' | 'black';
+
+/** One unit on one board. Scores are rounded to 4 decimals (the engine computes in 1e-4 units). */
+export interface Row {
+  score: number;
+  /** Competition rank (1,2,2,4); vetoed units rank after every non-vetoed unit. */
+  rank: number;
+  /** Rank on the same board in the previous period (null: not ranked then, or a season board). */
+  prevRank: number | null;
+  /** 进位: prevRank − rank (positive = climbed). */
+  change: number | null;
+  grade: string | null;
+  flag: Flag | null;
+  light: Light | null;
+  /** 红榜 / 黑榜 membership. */
+  list: ListMark | null;
+  /** 约谈: last `warningAfter` periods in a row. */
+  warning: boolean;
+  vetoed: boolean;
+  /** False when the unit has no value at all on this board (shown as 未报送). */
+  hasData: boolean;
+}
+
+export interface CadreRow {
+  score: number;
+  rank: number;
+  prevRank: number | null;
+  change: number | null;
+}
+
+export type BoardKind = 'track' | 'overall' | 'season' | 'season-overall';
+
+/** What a board key names. `period`/`track` are null where the board spans them. */
+export interface BoardRef {
+  kind: BoardKind;
+  period: string | null;
+  track: string | null;
+  group: string;
+}
+
+export interface Board {
+  ref: BoardRef;
+  rows: Record<string, Row>;
+}
+
+export interface CadreBoard {
+  period: string;
+  cadreGroup: string;
+  rows: Record<string, CadreRow>;
+}
+
+export interface Standings {
+  version: number;
+  boards: Record<string, Board>;
+  cadres: Record<string, CadreBoard>;
+}
+
+/** Changes to one board: changed fields per row, rows that left, or the whole board when new. */
+export interface BoardPatch {
+  rows?: Record<string, Partial<Row>>;
+  removed?: string[];
+}
+export interface CadrePatch {
+  rows?: Record<string, Partial<CadreRow>>;
+  removed?: string[];
+}
+
+export interface StandingsDiff {
+  from: number;
+  to: number;
+  /** Boards that appeared (complete) — e.g. the first value of a new period. */
+  added?: Record<string, Board>;
+  /** Boards that disappeared (a scheme change). */
+  dropped?: string[];
+  boards?: Record<string, BoardPatch>;
+  cadresAdded?: Record<string, CadreBoard>;
+  cadresDropped?: string[];
+  cadres?: Record<string, CadrePatch>;
+}
+
+const SEP = '|';
+/** Board key: `track|P|T|G`, `overall|P|*|G`, `season|*|T|G`, `season-overall|*|*|G`. */
+export function boardKey(ref: BoardRef): string {
+  return [ref.kind, ref.period ?? '*', ref.track ?? '*', ref.group].join(SEP);
+}
+export function parseBoardKey(key: string): BoardRef | null {
+  const parts = key.split(SEP);
+  if (parts.length !== 4) return null;
+  const [kind, p, t, g] = parts as [string, string, string, string];
+  if (kind !== 'track' && kind !== 'overall' && kind !== 'season' && kind !== 'season-overall') return null;
+  return { kind, period: p === '*' ? null : p, track: t === '*' ? null : t, group: g };
+}
+export function cadreBoardKey(period: string, cadreGroup: string): string {
+  return `cadre${SEP}${period}${SEP}${cadreGroup}`;
+}
+
+/** True when the diff contains nothing. */
+export function isEmptyDiff(d: StandingsDiff): boolean {
+  return !d.added && !d.dropped && !d.boards && !d.cadresAdded && !d.cadresDropped && !d.cadres;
+}
+
+/**
+ * Applies a diff to standings in place and returns them. Throws when the diff does not start at
+ * the standings' version: clients must apply diffs strictly in order and resync otherwise.
+ */
+export function applyDiff(s: Standings, d: StandingsDiff): Standings {
+  if (d.from !== s.version) throw new Error(`diff ${d.from}→${d.to} does not apply to version ${s.version}`);
+  for (const k of d.dropped ?? []) delete s.boards[k];
+  for (const [k, b] of Object.entries(d.added ?? {})) s.boards[k] = structuredClone(b);
+  for (const [k, p] of Object.entries(d.boards ?? {})) {
+    const b = s.boards[k];
+    if (b) patchRows(b.rows, p);
+  }
+  for (const k of d.cadresDropped ?? []) delete s.cadres[k];
+  for (const [k, b] of Object.entries(d.cadresAdded ?? {})) s.cadres[k] = structuredClone(b);
+  for (const [k, p] of Object.entries(d.cadres ?? {})) {
+    const b = s.cadres[k];
+    if (b) patchRows(b.rows, p);
+  }
+  s.version = d.to;
+  return s;
+}
+
+function patchRows<R extends object>(rows: Record<string, R>, p: { rows?: Record<string, Partial<R>>; removed?: string[] }): void {
+  for (const id of p.removed ?? []) delete rows[id];
+  for (const [id, part] of Object.entries(p.rows ?? {})) {
+    const cur = rows[id];
+    rows[id] = (cur ? { ...cur, ...part } : { ...part }) as R;
+  }
+}
+
+/** Display order of a board's rows: rank, then unit code (the documented tie order). */
+export function orderRows<R extends { rank: number }>(rows: Record<string, R>): Array<[string, R]> {
+  return Object.entries(rows).sort((a, b) => a[1].rank - b[1].rank || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
