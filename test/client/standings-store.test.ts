@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { useStandingsStore } from '../../client/src/stores/standings.ts';
+import { FakeSocket } from './fake-socket.ts';
+import { KEY, row, scoreDiff, standingsAt } from './fixtures.ts';
+
+function setup(): { store: ReturnType<typeof useStandingsStore>; sock: FakeSocket } {
+  const store = useStandingsStore();
+  const sock = new FakeSocket();
+  store.attach(sock);
+  store.setRooms(['group:towns']);
+  sock.connect();
+  return { store, sock };
+}
+
+describe('standings store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('subscribes fresh, takes the snapshot and applies patches in order', () => {
+    const { store, sock } = setup();
+    expect(store.state).toBe('connecting');
+    const req = sock.answer({ version: 5, snapshot: standingsAt(5) });
+    expect(req).toEqual({ rooms: ['group:towns'], since: null });
+    expect(store.version).toBe(5);
+    expect(store.state).toBe('live');
+    sock.patch(scoreDiff(5, 'b', 95, 1));
+    expect(store.version).toBe(6);
+    expect(store.standings?.boards[KEY]?.rows.b).toMatchObject({ score: 95, rank: 1 });
+  });
+
+  it('ignores old patches and resubscribes with its version on a gap', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    sock.patch(scoreDiff(4, 'a', 10));
+    expect(store.version).toBe(5);
+    expect(sock.requests).toHaveLength(0);
+    sock.patch(scoreDiff(7, 'a', 10)); // 5 → 7 missing
+    expect(store.version).toBe(5);
+    expect(sock.requests[0]?.req.since).toBe(5);
+    sock.answer({ version: 8, diffs: [scoreDiff(5, 'a', 91), scoreDiff(6, 'a', 92), scoreDiff(7, 'a', 93)] });
+    expect(store.version).toBe(8);
+    expect(store.standings?.boards[KEY]?.rows.a?.score).toBe(93);
+  });
+
+  it('queues patches that arrive while a subscribe is in flight', () => {
+    const { store, sock } = setup();
+    sock.patch(scoreDiff(5, 'a', 91));
+    sock.patch(scoreDiff(6, 'a', 92));
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    expect(store.version).toBe(7);
+    expect(store.standings?.boards[KEY]?.rows.a?.score).toBe(92);
+  });
+
+  it('keeps the last standings while reconnecting and catches up from its version', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    sock.drop();
+    expect(store.state).toBe('reconnecting');
+    expect(store.standings?.boards[KEY]?.rows.a?.score).toBe(90);
+    sock.connect();
+    expect(store.state).toBe('syncing');
+    const req = sock.answer({ version: 6, diffs: [scoreDiff(5, 'a', 50, 2)] });
+    expect(req.since).toBe(5);
+    expect(store.version).toBe(6);
+    expect(store.state).toBe('live');
+  });
+
+  it('never goes back a version when a snapshot is older', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 9, snapshot: standingsAt(9) });
+    sock.drop();
+    sock.connect();
+    sock.answer({ version: 7, snapshot: standingsAt(7, { a: row(1, 1) }) });
+    expect(store.version).toBe(9);
+    expect(store.standings?.boards[KEY]?.rows.a?.score).toBe(90);
+  });
+
+  it('replaces with a newer snapshot after a long absence', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    sock.drop();
+    sock.connect();
+    sock.answer({ version: 500, snapshot: standingsAt(500, { a: row(2, 10), b: row(1, 20) }) });
+    expect(store.version).toBe(500);
+    expect(store.standings?.boards[KEY]?.rows.b?.rank).toBe(1);
+  });
+
+  it('ignores an ack from before a reconnect', () => {
+    const { store, sock } = setup();
+    sock.drop();
+    sock.connect();
+    expect(sock.requests).toHaveLength(2);
+    sock.answer({ version: 3, snapshot: standingsAt(3) }); // stale ack of the first connection
+    expect(store.version).toBe(-1);
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    expect(store.version).toBe(5);
+  });
+
+  it('retries a failed subscribe with backoff', () => {
+    vi.useFakeTimers();
+    try {
+      const { store, sock } = setup();
+      sock.fail();
+      expect(sock.requests).toHaveLength(0);
+      vi.advanceTimersByTime(31_000);
+      expect(sock.requests).toHaveLength(1);
+      sock.answer({ version: 2, snapshot: standingsAt(2) });
+      expect(store.version).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks for a snapshot when a room is added', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    store.setRooms(['group:towns', 'cadres']);
+    expect(sock.requests[0]?.req).toEqual({ rooms: ['cadres', 'group:towns'], since: null });
+  });
+
+  it('reports rank moves to change listeners', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    const seen: unknown[] = [];
+    store.onChange((changes) => seen.push(...changes));
+    sock.patch({ from: 5, to: 6, boards: { [KEY]: { rows: { b: { score: 95, rank: 1 }, a: { rank: 2 } } } } });
+    expect(seen).toEqual([
+      { board: KEY, unit: 'b', fromRank: 2, toRank: 1, fromScore: 80, toScore: 95 },
+      { board: KEY, unit: 'a', fromRank: 1, toRank: 2, fromScore: 90, toScore: 90 },
+    ]);
+  });
+});
