@@ -1,0 +1,74 @@
+/** The audit trail: one row per mutation, written in the mutation's transaction, never changed. */
+import type { Db } from './storage.ts';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  target: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  /** ISO 8601 UTC. */
+  at: string;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+
+export async function writeAudit(db: Db, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = list.slice(i, i + 500).map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      target: e.target,
+      before: json(e.before),
+      after: json(e.after),
+      reason: e.reason ?? null,
+    }));
+    await db.insertInto('audit').values(rows).execute();
+  }
+}
+
+export interface AuditQuery {
+  /** Rows with id below this (paging backwards from the newest). */
+  before?: number;
+  limit: number;
+  action?: string;
+  actor?: string;
+}
+
+/** Newest first. */
+export async function readAudit(db: Db, q: AuditQuery): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(q.limit);
+  if (q.before !== undefined) query = query.where('id', '<', q.before);
+  if (q.action !== undefined) query = query.where('action', '=', q.action);
+  if (q.actor !== undefined) query = query.where('actor', '=', q.actor);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    target: r.target,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+    reason: r.reason,
+  }));
+}
+
+export async function countAudit(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,64 @@
+/** The append-only event log and its idempotency keys. */
+import { LogEventSchema, type LogEvent } from '../../shared/events.ts';
+import type { Db } from './storage.ts';
+
+const CHUNK = 500;
+
+/** The seq of the last event (0 when the log is empty). */
+export async function lastSeq(db: Db): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+  return row?.max == null ? 0 : Number(row.max);
+}
+
+/** Events with `since < seq ≤ until`, in order, at most `limit`. */
+export async function readEvents(db: Db, since: number, limit: number, until = Number.MAX_SAFE_INTEGER): Promise<LogEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('seq', '>', since)
+    .where('seq', '<=', until)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => LogEventSchema.parse({ type: r.type, data: JSON.parse(r.data), seq: Number(r.seq), at: r.at, actor: r.actor }) as LogEvent);
+}
+
+/** Every event in order, read in pages so memory stays bounded per page. */
+export async function readAllEvents(db: Db, until = Number.MAX_SAFE_INTEGER): Promise<LogEvent[]> {
+  const out: LogEvent[] = [];
+  for (let since = 0; ; ) {
+    const page = await readEvents(db, since, 5000, until);
+    out.push(...page);
+    if (page.length < 5000) return out;
+    since = page[page.length - 1]!.seq;
+  }
+}
+
+export async function appendEvents(db: Db, events: LogEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const rows = events.slice(i, i + CHUNK).map((e) => ({ seq: e.seq, type: e.type, data: JSON.stringify(e.data), at: e.at, actor: e.actor }));
+    await db.insertInto('events').values(rows).execute();
+  }
+}
+
+export interface KeyRecord {
+  key: string;
+  hash: string;
+  seq: number;
+}
+
+/** The stored records of those keys that were used before. */
+export async function findKeys(db: Db, keys: string[]): Promise<Map<string, KeyRecord>> {
+  const found = new Map<string, KeyRecord>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await db.selectFrom('idempotency').selectAll().where('key', 'in', keys.slice(i, i + CHUNK)).execute();
+    for (const r of rows) found.set(r.key, { key: r.key, hash: r.hash, seq: Number(r.seq) });
+  }
+  return found;
+}
+
+export async function putKeys(db: Db, records: KeyRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += CHUNK) {
+    await db.insertInto('idempotency').values(records.slice(i, i + CHUNK)).execute();
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Schema migrations, run on every start. Each step runs once, in order, inside a transaction;
+ * the applied count is kept in `meta.schema_version`.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+type Step = (db: Transaction<DB>, dialect: Dialect) => Promise<void>;
+
+const APPEND_ONLY = ['events', 'audit'] as const;
+
+const steps: Step[] = [
+  async (db, dialect) => {
+    await db.schema
+      .createTable('events')
+      .addColumn('seq', 'bigint', (c) => c.primaryKey())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('idempotency')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('department', 'text')
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('epoch', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('csrf', 'text', (c) => c.notNull())
+      .addColumn('epoch', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull().unique())
+      .addColumn('user_id', 'text')
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('settings')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('audit')
+      .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('before', 'text')
+      .addColumn('after', 'text')
+      .addColumn('reason', 'text')
+      .execute();
+    await forbidChanges(db, dialect);
+  },
+];
+
+/** The event log and the audit trail refuse UPDATE and DELETE in the database itself. */
+async function forbidChanges(db: Transaction<DB>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`CREATE OR REPLACE FUNCTION saima_append_only() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql`.execute(db);
+    for (const t of APPEND_ONLY) {
+      await sql
+        .raw(`CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION saima_append_only()`)
+        .execute(db);
+      await sql.raw(`CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} EXECUTE FUNCTION saima_append_only()`).execute(db);
+    }
+    return;
+  }
+  for (const t of APPEND_ONLY) {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(`CREATE TRIGGER ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`)
+        .execute(db);
+    }
+  }
+}
+
+/** Brings the database to the latest schema. Safe to call on every start. */
+export async function migrate(db: Kysely<DB>, dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('meta')
+    .ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  await db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`LOCK TABLE meta IN EXCLUSIVE MODE`.execute(trx);
+    const row = await trx.selectFrom('meta').select('value').where('key', '=', 'schema_version').executeTakeFirst();
+    const done = row ? Number(row.value) : 0;
+    for (let i = done; i < steps.length; i++) await steps[i]!(trx, dialect);
+    if (done < steps.length) {
+      const value = String(steps.length);
+      if (row) await trx.updateTable('meta').set({ value }).where('key', '=', 'schema_version').execute();
+      else await trx.insertInto('meta').values({ key: 'schema_version', value }).execute();
+    }
+  });
+}

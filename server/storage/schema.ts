@@ -1,0 +1,91 @@
+/**
+ * Table types for Kysely. Every column is portable between SQLite and PostgreSQL: JSON is stored
+ * as text, booleans as 0/1 integers, timestamps as ISO 8601 UTC text.
+ */
+import type { Generated } from 'kysely';
+
+export interface EventsTable {
+  /** Global sequence number, assigned by the single writer (no gaps, no reuse). */
+  seq: number;
+  type: string;
+  /** JSON of the event's `data`. */
+  data: string;
+  at: string;
+  actor: string;
+}
+
+export interface IdempotencyTable {
+  key: string;
+  /** sha256 of the canonical JSON of the payload the key was first used with. */
+  hash: string;
+  seq: number;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  department: string | null;
+  password_hash: string;
+  disabled: number;
+  /** Bumped on password, role or status change: older sessions stop being valid. */
+  epoch: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value; the raw value is never stored. */
+  id: string;
+  user_id: string;
+  csrf: string;
+  epoch: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TokensTable {
+  id: string;
+  kind: string;
+  name: string;
+  /** sha256 of the token; the raw token is shown once on creation. */
+  hash: string;
+  user_id: string | null;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  events: EventsTable;
+  idempotency: IdempotencyTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  tokens: TokensTable;
+  settings: SettingsTable;
+  audit: AuditTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,72 @@
+/**
+ * The storage interface: one Kysely instance over SQLite (embedded default) or PostgreSQL, with
+ * migrations applied on open. Repositories take a `Db` (the instance or a transaction).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrate, type Dialect } from './migrations.ts';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Storage {
+  readonly dialect: Dialect;
+  readonly db: Kysely<DB>;
+  /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+  tx<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StorageConfig {
+  /** `sqlite` (default) or a `postgres://` URL. */
+  url?: string;
+  /** Directory of the SQLite file. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (created when missing); tests isolate themselves with it. */
+  pgSchema?: string;
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openStorage(config: StorageConfig): Promise<Storage> {
+  const url = config.url ?? 'sqlite';
+  const isPg = /^postgres(ql)?:\/\//.test(url);
+  const dialect: Dialect = isPg ? 'postgres' : 'sqlite';
+  const db = isPg ? await openPostgres(url, config.pgSchema) : openSqlite(config.dataDir ?? './data');
+  await migrate(db, dialect);
+  return {
+    dialect,
+    db,
+    tx: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(dataDir: string): Kysely<DB> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = new Database(path.join(dataDir, 'saima.sqlite'));
+  file.pragma('journal_mode = WAL');
+  // The bundled default (NORMAL) can lose the last commits on power loss; an acknowledged
+  // submission must survive.
+  file.pragma('synchronous = FULL');
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: file }) });
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Kysely<DB>> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  if (schema) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await c.end();
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
