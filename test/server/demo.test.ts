@@ -38,7 +38,10 @@ describe('makeDemoCounty', () => {
       ['县直部门组', 20, 2],
     ]);
     expect(scheme.tracks.map((t) => t.name)).toEqual(['乡村振兴', '项目建设', '为企服务', '基层治理']);
-    for (const t of scheme.tracks) expect(t.indicators.length).toBeGreaterThanOrEqual(6), expect(t.indicators.length).toBeLessThanOrEqual(10);
+    for (const t of scheme.tracks) {
+      expect(t.indicators.length).toBeGreaterThanOrEqual(6);
+      expect(t.indicators.length).toBeLessThanOrEqual(10);
+    }
     expect(scheme.cadres.length).toBeGreaterThanOrEqual(180);
     expect(scheme.cadres.length).toBeLessThanOrEqual(220);
     expect(new Set(scheme.cadres.map((c) => c.group))).toEqual(new Set(['town-secretary', 'town-head', 'dept-head', 'deputy']));
@@ -107,7 +110,8 @@ describe('createFeeder', () => {
     for (const b of values) {
       expect(b.data.period).toBe('m06');
       const ind = scheme.tracks.flatMap((t) => t.indicators).find((i) => i.code === b.data.indicator)!;
-      if (ind.measure === '%') expect(b.data.value as number).toBeGreaterThanOrEqual(0), expect(b.data.value as number).toBeLessThanOrEqual(130);
+      if (ind.measure === '%') expect(b.data.value as number).toBeGreaterThanOrEqual(0);
+      if (ind.measure === '%') expect(b.data.value as number).toBeLessThanOrEqual(130);
       if (ind.method.kind === 'grade') expect(Object.keys(ind.method.points)).toContain(b.data.value);
     }
     const ids = a.got.flatMap((b) => (b.type === 'adjustment:recorded' ? [b.data.id] : []));
