@@ -97,7 +97,7 @@ export class MockCounty {
           const key = boardKey({ kind: 'track', period: p.id, track: t.id, group: g.id });
           this.scores.set(key, sc);
           trackRows[t.id] = rankRows(sc, prevTrack[t.id] ?? null, veto);
-          this.boards[key] = { ref: { kind: 'track', period: p.id, track: t.id, group: g.id }, rows: trackRows[t.id] };
+          this.boards[key] = { ref: { kind: 'track', period: p.id, track: t.id, group: g.id }, rows: trackRows[t.id]! };
         }
         const overall = this.overallScores(g.id, p.id);
         const rows = rankRows(overall, prevOverall);
