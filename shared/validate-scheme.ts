@@ -93,7 +93,11 @@ function valueAt(input: unknown, path: Path): unknown {
 
 const TYPE_ZH: Record<string, string> = { number: '数字', string: '文本', object: '对象', array: '数组', boolean: '真/假', record: '对象' };
 
-function fromZodIssue(issue: core.$ZodIssue, input: unknown): Problem {
+/**
+ * A zod issue as a problem a person can act on: the named items along the path (赛道「…」指标「…」)
+ * are read from the raw input. Also used for event files and request bodies.
+ */
+export function fromZodIssue(issue: core.$ZodIssue, input: unknown): Problem {
   const path = issue.path;
   const where = locate(input, path);
   const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
