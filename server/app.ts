@@ -1,0 +1,122 @@
+/**
+ * `createApp(deps)` builds the whole server — storage-backed services, the Express API, static
+ * SPA, Socket.IO — and never listens; `server/index.ts` does that.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { Problem } from '../shared/engine/types.ts';
+import type { Scheme } from '../shared/scheme.ts';
+import type { Storage } from './storage/storage.ts';
+import { createRaceService, type EngineFactory } from './services/race-service.ts';
+import { createUserService } from './services/user-service.ts';
+import { createTokenService } from './services/token-service.ts';
+import { createLiveServer, type LiveServer } from './live/socket-server.ts';
+import { errorHandler, principalMiddleware, principalOf } from './http/middleware.ts';
+import { mountRoutes, type RouteDef } from './http/route.ts';
+import { buildOpenApi, renderDocs } from './http/openapi.ts';
+import { errors } from './http/errors.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { metaRoutes } from './routes/meta-routes.ts';
+import { schemeRoutes } from './routes/scheme-routes.ts';
+import { eventRoutes } from './routes/event-routes.ts';
+import { standingsRoutes } from './routes/standings-routes.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
+
+export interface AppDeps {
+  storage: Storage;
+  createEngine: EngineFactory;
+  /** Extra scheme validation (validateScheme). */
+  checkScheme?: (scheme: Scheme) => Problem[];
+  now?: () => Date;
+  /** Allowed browser origins besides the server's own host. */
+  origins?: string[];
+  /** The built SPA (dist/client); not served when missing. */
+  staticDir?: string;
+  secureCookies?: boolean;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** Every API route, in documentation order. */
+export function allRoutes(deps: Parameters<typeof sessionRoutes>[0]): RouteDef[] {
+  return [...sessionRoutes(deps), ...metaRoutes(deps), ...schemeRoutes(deps), ...eventRoutes(deps), ...standingsRoutes(deps), ...adminRoutes(deps)];
+}
+
+export async function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((msg: string, err?: unknown) => console.error(`[saima] ${msg}`, err ?? ''));
+  const { storage } = deps;
+  const race = createRaceService({ storage, createEngine: deps.createEngine, now, checkScheme: deps.checkScheme, log });
+  await race.load();
+  // The live server exists only after the HTTP server; these hooks reach it once it does.
+  let live: LiveServer | null = null;
+  const users = createUserService(storage, now, (id, reason) => live?.endUser(id, reason));
+  const tokens = createTokenService(storage, now, (id) => live?.endToken(id));
+  const routes = allRoutes({ storage, race, users, tokens, secureCookies: deps.secureCookies ?? false });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // ECharts tooltips and Element Plus set style attributes; no script is ever inline.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use('/api', principalMiddleware(users, tokens));
+  const api = express.Router();
+  mountRoutes(api, routes, principalOf);
+  const openapi = buildOpenApi(routes);
+  api.get('/api/openapi.json', (_req, res) => void res.json(openapi));
+  const docs = renderDocs(routes);
+  api.get('/api/docs', (_req, res) => void res.type('html').send(docs));
+  api.all('/api/{*rest}', () => {
+    throw errors.notFound();
+  });
+  app.use(api);
+  if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
+    const dir = path.resolve(deps.staticDir);
+    app.use(express.static(dir, { index: false, maxAge: '1h' }));
+    app.get('/{*spa}', (_req, res) => void res.sendFile(path.join(dir, 'index.html')));
+  }
+  app.use(errorHandler(log));
+
+  const server = http.createServer(app);
+  server.requestTimeout = 120_000;
+  live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], log });
+
+  return {
+    app,
+    server,
+    live,
+    race,
+    users,
+    tokens,
+    routes,
+    /** Closes sockets and the HTTP server; the caller closes the storage. */
+    async close(): Promise<void> {
+      await live?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,149 @@
+/**
+ * Live push over Socket.IO with the typed protocol of shared/protocol.ts. The handshake checks
+ * Origin and resolves the caller (session cookie or `auth.token`); room joins are authorised per
+ * role; every version is pushed to every subscribed socket as one diff filtered to its rooms.
+ */
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { SubscribeRequestSchema, type ClientToServer, type Reply, type ServerToClient } from '../../shared/protocol.ts';
+import { canReadCadres, canReadLive, canReadUnit, isAdmin, type Principal } from '../auth/roles.ts';
+import { readCookie, SESSION_COOKIE } from '../http/middleware.ts';
+import { errors, prefersEnglish, type AppError } from '../http/errors.ts';
+import type { RaceService } from '../services/race-service.ts';
+import type { UserService } from '../services/user-service.ts';
+import type { TokenService } from '../services/token-service.ts';
+import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, unitsTouched } from './room-filter.ts';
+import { originAllowed } from './origin.ts';
+
+interface SocketData {
+  principal: Principal;
+  rooms: Set<string>;
+  sig: string | null;
+  english: boolean;
+}
+type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+export interface LiveDeps {
+  race: RaceService;
+  users: UserService;
+  tokens: TokenService;
+  /** Allowed browser origins; empty: same host as the request only. */
+  origins: string[];
+  log: (msg: string, err?: unknown) => void;
+}
+
+export function mayJoin(p: Principal, room: string): boolean {
+  if (room.startsWith('group:')) return canReadLive(p);
+  if (room === 'cadres') return canReadCadres(p);
+  if (room.startsWith('unit:')) return canReadUnit(p, room.slice(5));
+  if (room === 'admin') return isAdmin(p);
+  return false;
+}
+
+export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
+  const { race, users, tokens } = deps;
+  const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, cb) => cb(null, originAllowed(req.headers.origin, req.headers.host, deps.origins)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+      const token = typeof auth.token === 'string' ? auth.token : null;
+      let p: Principal | null = null;
+      if (token !== null) {
+        p = await tokens.resolve(token);
+        if (!p) return next(new Error('bad_token'));
+      } else {
+        const sid = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+        if (sid && sid.length <= 200) p = await users.resolveSession(sid);
+      }
+      const principal: Principal = p ?? { role: 'public', actor: 'public', userId: null, tokenId: null, unit: null, department: null, via: 'none', sessionId: null, csrf: null, displayName: '' };
+      socket.data = { principal, rooms: new Set(), sig: null, english: prefersEnglish(socket.handshake.headers['accept-language']) };
+      if (principal.userId) void socket.join(`user:${principal.userId}`);
+      if (principal.tokenId) void socket.join(`token:${principal.tokenId}`);
+      next();
+    } catch (err) {
+      deps.log('socket handshake failed', err);
+      next(new Error('internal'));
+    }
+  });
+
+  const fail = (s: LiveSocket, e: AppError): Reply<never> => ({ ok: false, error: { code: e.code, message: s.data.english ? e.text.en : e.text.zh } });
+
+  /** Moves the socket to the signature room of its current board rooms. */
+  function resign(socket: LiveSocket): void {
+    const set = roomSet(socket.data.rooms);
+    const sig = set.groups.size || set.cadres ? signatureRoom(set) : null;
+    if (socket.data.sig && socket.data.sig !== sig) void socket.leave(socket.data.sig);
+    if (sig) void socket.join(sig);
+    socket.data.sig = sig;
+  }
+
+  io.on('connection', (socket) => {
+    socket.on('standings:subscribe', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = SubscribeRequestSchema.safeParse(req);
+      if (!parsed.success) return ack(fail(socket, errors.badRequest('订阅请求格式不正确。', 'Malformed subscription request.')));
+      const denied = parsed.data.rooms.filter((r) => !mayJoin(socket.data.principal, r));
+      if (denied.length) return ack(fail(socket, errors.forbidden({ rooms: denied })));
+      // Everything from here to the ack is synchronous, so no version can slip in between.
+      for (const r of parsed.data.rooms) {
+        socket.data.rooms.add(r);
+        void socket.join(r);
+      }
+      resign(socket);
+      const set = roomSet(socket.data.rooms);
+      const since = parsed.data.since;
+      const diffs = since === null ? null : race.diffsSince(since);
+      if (diffs) return ack({ ok: true, data: { version: race.version, diffs: diffs.map((d) => filterDiff(d, set)) } });
+      ack({ ok: true, data: { version: race.version, snapshot: filterStandings(race.standings(), set) } });
+    });
+
+    socket.on('standings:unsubscribe', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const rooms = req && Array.isArray(req.rooms) ? req.rooms.filter((r): r is string => typeof r === 'string').slice(0, 200) : null;
+      if (!rooms) return ack(fail(socket, errors.badRequest('退订请求格式不正确。', 'Malformed unsubscribe request.')));
+      for (const r of rooms) {
+        if (!socket.data.rooms.delete(r)) continue;
+        void socket.leave(r);
+      }
+      resign(socket);
+      ack({ ok: true, data: null });
+    });
+  });
+
+  const unsubscribe = race.onVersion((diff, events) => {
+    const rooms = io.of('/').adapter.rooms;
+    for (const room of rooms.keys()) {
+      const set = parseSignature(room);
+      if (set) io.to(room).emit('standings:patch', filterDiff(diff, set));
+    }
+    for (const u of unitsTouched(diff)) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
+    if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind: events[events.length - 1]?.type ?? 'event', id: String(diff.to), version: diff.to });
+  });
+
+  /** Tells a user's sockets that the session ended, then disconnects them. */
+  function endUser(userId: string, reason: string): void {
+    io.to(`user:${userId}`).emit('session:ended', { reason });
+    io.in(`user:${userId}`).disconnectSockets(false);
+  }
+  function endToken(tokenId: string): void {
+    io.to(`token:${tokenId}`).emit('session:ended', { reason: 'token_revoked' });
+    io.in(`token:${tokenId}`).disconnectSockets(false);
+  }
+
+  return {
+    io,
+    endUser,
+    endToken,
+    close: () => {
+      unsubscribe();
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
+  };
+}
+
+export type LiveServer = ReturnType<typeof createLiveServer>;

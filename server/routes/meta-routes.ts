@@ -1,0 +1,68 @@
+/** Public facts about the race (names, periods, tracks, groups, units) and admin settings. */
+import { z } from 'zod';
+import { isAdmin } from '../auth/roles.ts';
+import { route, type RouteDef } from '../http/route.ts';
+import type { RouteDeps } from './deps.ts';
+
+const Settings = z.object({ publicRead: z.boolean() });
+
+export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/meta',
+      summary: 'Race name, season and periods, tracks, groups, unit names, current version',
+      tag: 'meta',
+      who: 'anyone',
+      allow: () => true,
+      async handler() {
+        const s = race.scheme();
+        const { publicRead } = await tokens.getSettings();
+        if (!s) return { version: race.version, schemeVersion: 0, scheme: null, publicRead };
+        return {
+          version: race.version,
+          schemeVersion: race.schemeVersion,
+          publicRead,
+          name: s.name,
+          season: s.season,
+          tracks: s.tracks.map((t) => ({ id: t.id, name: t.name, weight: t.weight })),
+          groups: s.groups.map((g) => ({ id: g.id, name: g.name, units: g.units, tracks: g.tracks })),
+          units: s.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+          cadreGroups: s.cadreGroups,
+          grades: s.grades.map((g) => g.name),
+          published: race.engine?.published() ?? [],
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness and the current version',
+      tag: 'meta',
+      who: 'anyone',
+      allow: () => true,
+      handler: () => ({ ok: true, version: race.version }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/settings',
+      summary: 'Settings (public reading of published standings)',
+      tag: 'admin',
+      who: 'admin',
+      allow: isAdmin,
+      response: Settings,
+      handler: () => tokens.getSettings(),
+    }),
+    route({
+      method: 'put',
+      path: '/api/settings',
+      summary: 'Change settings',
+      tag: 'admin',
+      who: 'admin',
+      allow: isAdmin,
+      body: Settings,
+      response: Settings,
+      handler: ({ body, principal }) => tokens.setSettings(body, principal.actor),
+    }),
+  ];
+}

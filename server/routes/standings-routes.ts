@@ -1,0 +1,118 @@
+/** Standings (live, as-of, published), explanations of a unit or cadre, and the event log. */
+import { z } from 'zod';
+import { Id } from '../../shared/scheme.ts';
+import { parseBoardKey, type Standings } from '../../shared/standings.ts';
+import { canReadCadres, canReadEvents, canReadLive, canReadUnit, type Principal } from '../auth/roles.ts';
+import { errors } from '../http/errors.ts';
+import { route, type RouteDef } from '../http/route.ts';
+import type { RaceService } from '../services/race-service.ts';
+import type { TokenService } from '../services/token-service.ts';
+import type { RouteDeps } from './deps.ts';
+
+const StandingsQuery = z.object({
+  board: z.string().max(300).optional().describe('One board key, e.g. track|2026-03|econ|g1'),
+  version: z.coerce.number().int().min(0).optional().describe('As-of version (replays the log up to it)'),
+});
+const ExplainQuery = z.object({ period: Id.optional(), track: Id.optional() });
+const EventsQuery = z.object({ since: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
+
+/** Published standings: as of the last publication, only the boards of published periods. */
+export async function publishedStandings(race: RaceService): Promise<Standings> {
+  const pubs = race.engine?.published() ?? [];
+  const last = pubs[pubs.length - 1];
+  if (!last) return { version: 0, boards: {}, cadres: {} };
+  const periods = new Set(pubs.map((p) => p.period));
+  const s = await race.standingsAt(last.version);
+  const boards = Object.fromEntries(Object.entries(s.boards).filter(([, b]) => b.ref.period !== null && periods.has(b.ref.period)));
+  return { version: s.version, boards, cadres: {} };
+}
+
+/** What this caller may see of the standings, or an error when nothing. */
+async function visibleStandings(race: RaceService, tokens: TokenService, p: Principal, version?: number): Promise<Standings> {
+  if (canReadLive(p)) {
+    if (version !== undefined && version > race.version) throw errors.versionAhead();
+    const s = version === undefined ? race.standings() : await race.standingsAt(version);
+    if (!canReadCadres(p)) s.cadres = {};
+    return s;
+  }
+  if ((await tokens.getSettings()).publicRead && version === undefined) return publishedStandings(race);
+  throw p.role === 'public' ? errors.unauthenticated() : errors.forbidden();
+}
+
+export function standingsRoutes({ race, tokens }: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/standings',
+      summary: 'Standings: all boards, one board (?board=), or as of a version (?version=)',
+      tag: 'standings',
+      who: 'admin, leader, display, unit (live; cadre boards not for unit); others: published standings when public reading is enabled',
+      allow: () => true,
+      query: StandingsQuery,
+      async handler({ query, principal }) {
+        const s = await visibleStandings(race, tokens, principal, query.version);
+        if (query.board === undefined) return s;
+        const board = s.boards[query.board] ?? (query.board.startsWith('cadre|') ? s.cadres[query.board] : undefined);
+        if (!board || (!parseBoardKey(query.board) && !query.board.startsWith('cadre|'))) throw errors.notFound();
+        return { version: s.version, key: query.board, board };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/explain/unit/:unit',
+      summary: 'Why a unit scores what it does: ?period&track (track score), ?period (overall), ?track (season)',
+      tag: 'standings',
+      who: 'admin, leader; unit: its own unit only',
+      allow: (p) => p.role === 'admin' || p.role === 'leader' || p.role === 'unit',
+      params: z.object({ unit: Id }),
+      query: ExplainQuery,
+      handler({ params, query, principal }) {
+        if (!canReadUnit(principal, params.unit)) throw errors.otherUnit();
+        const engine = race.engine;
+        if (!engine) throw errors.noScheme();
+        const data =
+          query.period && query.track
+            ? engine.explainUnit(query.period, query.track, params.unit)
+            : query.track
+              ? engine.explainSeason(query.track, params.unit)
+              : engine.explainOverall(query.period ?? null, params.unit);
+        if (!data) throw errors.notFound();
+        return { version: race.version, explanation: data };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/explain/cadre/:cadre',
+      summary: "A cadre's score in a period, as parts that add up to the total",
+      tag: 'standings',
+      who: 'admin, leader',
+      allow: (p) => p.role === 'admin' || p.role === 'leader',
+      params: z.object({ cadre: Id }),
+      query: z.object({ period: Id }),
+      handler({ params, query }) {
+        const data = race.engine?.explainCadre(query.period, params.cadre);
+        if (!data) throw errors.notFound();
+        return { version: race.version, explanation: data };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/events',
+      summary: 'Events after ?since= (for replay), at most ?limit=',
+      tag: 'standings',
+      who: 'admin, leader, display',
+      allow: canReadEvents,
+      query: EventsQuery,
+      handler: async ({ query }) => ({ version: race.version, events: await race.readEvents(query.since, query.limit) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/published',
+      summary: 'Published periods with their versions',
+      tag: 'standings',
+      who: 'anyone',
+      allow: () => true,
+      handler: () => ({ published: race.engine?.published() ?? [] }),
+    }),
+  ];
+}

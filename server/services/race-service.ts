@@ -1,0 +1,186 @@
+/**
+ * The race: the event log, the engine that scores it, and the stream of diffs. All appends go
+ * through one serial queue: check against the engine → commit events, idempotency keys and audit
+ * rows in one transaction → apply to the engine → publish the diff. Reads never wait.
+ */
+import type { EventBody, LogEvent } from '../../shared/events.ts';
+import type { Engine, Problem } from '../../shared/engine/types.ts';
+import type { Scheme } from '../../shared/scheme.ts';
+import type { Standings, StandingsDiff } from '../../shared/standings.ts';
+import type { Storage } from '../storage/storage.ts';
+import { appendEvents, findKeys, lastSeq, putKeys, readAllEvents, readEvents } from '../storage/events-repo.ts';
+import { writeAudit } from '../storage/audit-repo.ts';
+import { AppError, errors } from '../http/errors.ts';
+import { payloadHash } from './canonical-json.ts';
+import { createDiffRing, createSerialQueue } from './diff-ring.ts';
+import { fullDiff, snapshotAt } from './replay.ts';
+
+export type EngineFactory = (scheme: Scheme, events?: LogEvent[]) => Engine;
+
+export interface Submission {
+  /** Idempotency key: a retry with the same key and payload is applied once. */
+  key?: string;
+  body: EventBody;
+}
+
+export interface SubmitResult {
+  version: number;
+  items: Array<{ seq: number; duplicate: boolean }>;
+}
+
+export type VersionListener = (diff: StandingsDiff, events: LogEvent[]) => void;
+
+export interface RaceDeps {
+  storage: Storage;
+  createEngine: EngineFactory;
+  now: () => Date;
+  /** Extra scheme checks (validateScheme) run before a scheme change is accepted. */
+  checkScheme?: (scheme: Scheme) => Problem[];
+  log?: (msg: string, err?: unknown) => void;
+}
+
+const problemError = (problems: Array<Problem & { index: number }>) =>
+  new AppError(422, problems[0]!.code, { zh: problems[0]!.zh, en: problems[0]!.en }, { problems });
+
+export function createRaceService(deps: RaceDeps) {
+  const { storage, now } = deps;
+  const ring = createDiffRing();
+  const queue = createSerialQueue();
+  const listeners = new Set<VersionListener>();
+  let engine: Engine | null = null;
+  let version = 0;
+  let schemeVersion = 0;
+
+  async function load(): Promise<void> {
+    const events = await readAllEvents(storage.db);
+    const first = events.find((e) => e.type === 'scheme:changed');
+    engine = first && first.type === 'scheme:changed' ? deps.createEngine(first.data.scheme, events) : null;
+    version = events.length ? events[events.length - 1]!.seq : await lastSeq(storage.db);
+    schemeVersion = [...events].reverse().find((e) => e.type === 'scheme:changed')?.seq ?? 0;
+    ring.clear();
+  }
+
+  function check(subs: Submission[]): void {
+    const problems: Array<Problem & { index: number }> = [];
+    subs.forEach((s, index) => {
+      if (problems.length >= 100) return;
+      if (s.body.type === 'scheme:changed') {
+        for (const p of deps.checkScheme?.(s.body.data.scheme) ?? []) problems.push({ ...p, index });
+      }
+      if (!engine) {
+        if (s.body.type !== 'scheme:changed') throw errors.noScheme();
+        return;
+      }
+      const p = engine.checkEvent(s.body);
+      if (p) problems.push({ ...p, index });
+    });
+    if (problems.length) throw problemError(problems);
+  }
+
+  /** Appends events atomically (all or none) and returns their seqs, or throws an AppError. */
+  function submit(actor: string, subs: Submission[], reason?: string): Promise<SubmitResult> {
+    return queue(async () => {
+      const hashes = subs.map((s) => payloadHash(s.body));
+      const keys = subs.map((s) => s.key).filter((k): k is string => k !== undefined);
+      const known = keys.length ? await findKeys(storage.db, keys) : new Map();
+      const items: SubmitResult['items'] = [];
+      const fresh: Submission[] = [];
+      const freshKeys: Array<{ key: string; hash: string; seq: number }> = [];
+      const pending = new Map<string, { hash: string; seq: number }>();
+      subs.forEach((s, i) => {
+        const seen = s.key === undefined ? undefined : (known.get(s.key) ?? pending.get(s.key));
+        if (seen) {
+          if (seen.hash !== hashes[i]) throw errors.idempotencyConflict({ index: i, key: s.key });
+          items.push({ seq: seen.seq, duplicate: true });
+          return;
+        }
+        const seq = version + fresh.length + 1;
+        fresh.push(s);
+        items.push({ seq, duplicate: false });
+        if (s.key !== undefined) {
+          pending.set(s.key, { hash: hashes[i]!, seq });
+          freshKeys.push({ key: s.key, hash: hashes[i]!, seq });
+        }
+      });
+      if (!fresh.length) return { version, items };
+      check(fresh);
+      const at = now().toISOString();
+      const events = fresh.map((s, i) => ({ ...s.body, seq: version + i + 1, at, actor }) as LogEvent);
+      await storage.tx(async (trx) => {
+        await appendEvents(trx, events);
+        await putKeys(trx, freshKeys);
+        await writeAudit(trx, events.map((e) => auditOf(e, reason, schemeVersion)));
+      });
+      publish(events);
+      return { version, items };
+    });
+  }
+
+  function publish(events: LogEvent[]): void {
+    const from = version;
+    let diff: StandingsDiff;
+    try {
+      if (!engine) {
+        const s = events[0]!;
+        if (s.type !== 'scheme:changed') throw new Error('first event must be a scheme');
+        engine = deps.createEngine(s.data.scheme, events);
+        diff = fullDiff(from, engine.standings());
+      } else {
+        diff = engine.apply(events);
+      }
+    } catch (err) {
+      // The events are committed; an engine that cannot apply them must not serve stale data.
+      deps.log?.('engine failed to apply committed events; rebuilding from the log', err);
+      diff = { from, to: events[events.length - 1]!.seq };
+      void load().catch((e) => deps.log?.('rebuild failed', e));
+    }
+    version = diff.to = events[events.length - 1]!.seq;
+    for (const e of events) if (e.type === 'scheme:changed') schemeVersion = e.seq;
+    ring.push(diff);
+    for (const l of listeners) {
+      try {
+        l(diff, events);
+      } catch (err) {
+        deps.log?.('version listener failed', err);
+      }
+    }
+  }
+
+  return {
+    load,
+    submit,
+    onVersion(l: VersionListener): () => void {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    get engine(): Engine | null {
+      return engine;
+    },
+    get version(): number {
+      return version;
+    },
+    get schemeVersion(): number {
+      return schemeVersion;
+    },
+    scheme: (): Scheme | null => engine?.scheme ?? null,
+    diffsSince: (since: number) => ring.since(since, version),
+    standings: (): Standings => engine?.standings() ?? { version, boards: {}, cadres: {} },
+    /** Standings as of `v` (≤ current), replaying the log up to it. */
+    standingsAt: (v: number): Promise<Standings> => (v >= version ? Promise.resolve(engine?.standings() ?? { version, boards: {}, cadres: {} }) : snapshotAt(storage, deps.createEngine, v)),
+    readEvents: (since: number, limit: number) => readEvents(storage.db, since, limit),
+  };
+}
+
+function auditOf(e: LogEvent, reason: string | undefined, schemeVersion: number) {
+  const d = e.data as Record<string, unknown>;
+  const target =
+    e.type === 'scheme:changed'
+      ? `scheme@${e.seq}`
+      : ['unit', 'cadre', 'period', 'indicator', 'id', 'target'].filter((k) => typeof d[k] === 'string').map((k) => `${k}:${String(d[k])}`).join(' ');
+  const after = e.type === 'scheme:changed' ? { version: e.seq, name: e.data.scheme.name } : d;
+  const before = e.type === 'scheme:changed' ? { version: schemeVersion } : null;
+  const why = reason ?? (typeof d.reason === 'string' ? d.reason : typeof d.reasoning === 'string' ? d.reasoning : null);
+  return { at: e.at, actor: e.actor, action: e.type, target: `seq:${e.seq} ${target}`.trim(), before, after, reason: why };
+}
+
+export type RaceService = ReturnType<typeof createRaceService>;

@@ -1,0 +1,31 @@
+/** Replays of the log: standings as of any version, and the diff that creates standings from nothing. */
+import type { Standings, StandingsDiff } from '../../shared/standings.ts';
+import type { Storage } from '../storage/storage.ts';
+import { readAllEvents } from '../storage/events-repo.ts';
+import type { EngineFactory } from './race-service.ts';
+
+const caches = new WeakMap<Storage, Map<number, Standings>>();
+
+/** Standings after replaying the log up to `version` (a small cache keeps recent answers). */
+export async function snapshotAt(storage: Storage, createEngine: EngineFactory, version: number): Promise<Standings> {
+  let cache = caches.get(storage);
+  if (!cache) caches.set(storage, (cache = new Map()));
+  const hit = cache.get(version);
+  if (hit) return structuredClone(hit);
+  const events = await readAllEvents(storage.db, version);
+  const first = events.find((e) => e.type === 'scheme:changed');
+  const s: Standings =
+    first && first.type === 'scheme:changed' ? createEngine(first.data.scheme, events).standings() : { version, boards: {}, cadres: {} };
+  s.version = version;
+  cache.set(version, s);
+  if (cache.size > 8) cache.delete(cache.keys().next().value!);
+  return structuredClone(s);
+}
+
+/** The diff from an empty version `from` to standings `s`: everything added. */
+export function fullDiff(from: number, s: Standings): StandingsDiff {
+  const d: StandingsDiff = { from, to: s.version };
+  if (Object.keys(s.boards).length) d.added = s.boards;
+  if (Object.keys(s.cadres).length) d.cadresAdded = s.cadres;
+  return d;
+}

@@ -1,0 +1,106 @@
+/**
+ * Display tokens (read-only wall displays, no login) and reporter API tokens (data-owner
+ * systems). Tokens are shown once, stored as sha256 hashes and revocable; revoking one
+ * disconnects the sockets that used it.
+ */
+import type { Storage } from '../storage/storage.ts';
+import * as repo from '../storage/users-repo.ts';
+import { writeAudit } from '../storage/audit-repo.ts';
+import { newId, randomToken, sha256 } from '../auth/secrets.ts';
+import type { Principal, Role } from '../auth/roles.ts';
+import { errors } from '../http/errors.ts';
+
+export type TokenKind = 'display' | 'api';
+
+export interface PublicToken {
+  id: string;
+  kind: TokenKind;
+  name: string;
+  userId: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const toPublic = (t: repo.TokenRow): PublicToken => ({
+  id: t.id,
+  kind: t.kind as TokenKind,
+  name: t.name,
+  userId: t.user_id,
+  createdAt: t.created_at,
+  revokedAt: t.revoked_at,
+});
+
+export function createTokenService(storage: Storage, now: () => Date, onTokenRevoked: (tokenId: string) => void) {
+  const iso = () => now().toISOString();
+
+  /** Creates a token and returns it in clear text, once. API tokens act as a reporter user. */
+  async function create(kind: TokenKind, name: string, userId: string | null, actor: string) {
+    if (kind === 'api') {
+      const u = userId ? await repo.findUserById(storage.db, userId) : undefined;
+      if (!u || u.role !== 'reporter') throw errors.badRequest('API 令牌必须绑定一个报送单位账号。', 'An API token must belong to a reporter user.');
+    }
+    const token = randomToken(kind === 'display' ? 'sd_' : 'sk_');
+    const row: repo.TokenRow = {
+      id: newId('t'),
+      kind,
+      name,
+      hash: sha256(token),
+      user_id: kind === 'api' ? userId : null,
+      created_by: actor,
+      created_at: iso(),
+      revoked_at: null,
+    };
+    await storage.tx(async (trx) => {
+      await repo.insertToken(trx, row);
+      await writeAudit(trx, { at: row.created_at, actor, action: 'token:created', target: `token:${row.id}`, before: null, after: toPublic(row) });
+    });
+    return { token, info: toPublic(row) };
+  }
+
+  async function revoke(id: string, actor: string): Promise<PublicToken> {
+    const at = iso();
+    const after = await storage.tx(async (trx) => {
+      const cur = await repo.findToken(trx, id);
+      if (!cur) throw errors.notFound();
+      if (cur.revoked_at) return toPublic(cur);
+      await repo.revokeToken(trx, id, at);
+      const next = { ...cur, revoked_at: at };
+      await writeAudit(trx, { at, actor, action: 'token:revoked', target: `token:${id}`, before: toPublic(cur), after: toPublic(next) });
+      return toPublic(next);
+    });
+    onTokenRevoked(id);
+    return after;
+  }
+
+  /** The principal of a bearer token, or null when unknown or revoked. */
+  async function resolve(token: string): Promise<Principal | null> {
+    if (token.length > 200) return null;
+    const t = await repo.findTokenByHash(storage.db, sha256(token));
+    if (!t || t.revoked_at) return null;
+    const base = { tokenId: t.id, via: 'bearer' as const, sessionId: null, csrf: null, displayName: t.name };
+    if (t.kind === 'display') return { ...base, role: 'display', actor: `token:${t.id}`, userId: null, unit: null, department: null };
+    const u = t.user_id ? await repo.findUserById(storage.db, t.user_id) : undefined;
+    if (!u || u.disabled === 1) return null;
+    return { ...base, role: u.role as Role, actor: `token:${t.id}`, userId: u.id, unit: u.unit, department: u.department };
+  }
+
+  const list = async () => (await repo.listTokens(storage.db)).map(toPublic);
+
+  async function getSettings(): Promise<{ publicRead: boolean }> {
+    return { publicRead: (await repo.readSetting(storage.db, 'publicRead')) === true };
+  }
+
+  async function setSettings(next: { publicRead: boolean }, actor: string): Promise<{ publicRead: boolean }> {
+    const at = iso();
+    await storage.tx(async (trx) => {
+      const before = (await repo.readSetting(trx, 'publicRead')) === true;
+      await repo.writeSetting(trx, 'publicRead', next.publicRead);
+      await writeAudit(trx, { at, actor, action: 'settings:updated', target: 'settings', before: { publicRead: before }, after: next });
+    });
+    return next;
+  }
+
+  return { create, revoke, resolve, list, getSettings, setSettings };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;

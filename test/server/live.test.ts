@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyDiff, type Standings, type StandingsDiff } from '../../shared/standings.ts';
+import type { SubscribeResult } from '../../shared/protocol.ts';
+import { filterStandings, roomSet } from '../../server/live/room-filter.ts';
+import { connected, login, socketFor, startServer, until, type Client, type TestServer, type TestSocket } from './helpers/server.ts';
+
+/** A subscribed client that keeps standings by applying patches in order, like the real one. */
+async function follower(url: string, cookie: string | null, rooms: string[], since: Standings | null = null) {
+  const s = socketFor(url, { cookie });
+  const state: { standings: Standings | null; patches: StandingsDiff[]; socket: TestSocket } = { standings: null, patches: [], socket: s };
+  s.on('standings:patch', (d) => {
+    state.patches.push(d);
+    if (state.standings) applyDiff(state.standings, d);
+  });
+  await connected(s);
+  const r = await s.emitWithAck('standings:subscribe', { rooms, since: since?.version ?? null });
+  if (!r.ok) throw new Error(r.error.code);
+  state.standings = apply(since, r.data);
+  return state;
+}
+
+function apply(base: Standings | null, r: SubscribeResult): Standings {
+  if (r.snapshot) return r.snapshot;
+  const s = structuredClone(base!);
+  for (const d of r.diffs ?? []) applyDiff(s, d);
+  return s;
+}
+
+const value = (unit: string, indicator: string, v: number, key: string) => ({ key, period: 'm01', unit, indicator, value: v });
+
+describe('live standings over Socket.IO', () => {
+  let srv: TestServer;
+  let admin: Client;
+  beforeAll(async () => {
+    srv = await startServer();
+    admin = await login(srv.url, 'admin');
+  });
+  afterAll(() => srv.close());
+
+  const serverView = async (rooms: string[]): Promise<Standings> => {
+    const r = await admin.req('GET', '/api/standings');
+    return filterStandings(r.body, roomSet(rooms));
+  };
+
+  it('a value submitted over HTTP reaches a subscribed client as a diff', async () => {
+    const f = await follower(srv.url, admin.cookie, ['group:g1']);
+    const before = f.standings!.version;
+    const r = await admin.req('POST', '/api/values', value('t1', 'inv', 95, 'live-1'));
+    expect(r.status).toBe(201);
+    await until(() => f.patches.length > 0);
+    expect(f.patches[0]).toMatchObject({ from: before, to: r.body.seq });
+    expect(f.patches[0]!.boards ?? f.patches[0]!.added).toBeTruthy();
+    expect(f.standings).toEqual(await serverView(['group:g1']));
+    f.socket.close();
+  });
+
+  it('every version reaches every room, possibly empty, so versions stay continuous', async () => {
+    const g2 = await follower(srv.url, admin.cookie, ['group:g2']);
+    const r = await admin.req('POST', '/api/values', value('t1', 'inv', 80, 'live-2'));
+    await until(() => g2.patches.length > 0);
+    expect(g2.patches[0]!.to).toBe(r.body.seq);
+    expect(g2.patches[0]!.boards).toBeUndefined();
+    expect(g2.standings).toEqual(await serverView(['group:g2']));
+    g2.socket.close();
+  });
+
+  it('a client that was offline catches up with the diffs it missed', async () => {
+    const rooms = ['group:g1', 'group:g2', 'cadres'];
+    const f = await follower(srv.url, admin.cookie, rooms);
+    const held = structuredClone(f.standings!);
+    f.socket.close();
+    for (let i = 0; i < 5; i++) await admin.req('POST', '/api/values', value(i % 2 ? 't3' : 't2', 'inv', 60 + i, `offline-${i}`));
+    const back = await follower(srv.url, admin.cookie, rooms, held);
+    expect(back.standings).toEqual(await serverView(rooms));
+    expect(back.standings!.version).toBe(held.version + 5);
+    back.socket.close();
+  });
+
+  it('after a server restart clients converge to the same version', async () => {
+    const rooms = ['group:g1', 'group:g2', 'cadres'];
+    const f = await follower(srv.url, admin.cookie, rooms);
+    const held = structuredClone(f.standings!);
+    f.socket.close();
+    await srv.close({ keepDir: true });
+    srv = await startServer({ dir: srv.dir });
+    admin = await login(srv.url, 'admin');
+    await admin.req('POST', '/api/values', value('t4', 'inv', 70, 'restart-1'));
+    const back = await follower(srv.url, admin.cookie, rooms, held);
+    expect(back.standings).toEqual(await serverView(rooms));
+    expect(back.standings!.version).toBe(srv.app.race.version);
+    back.socket.close();
+  });
+});
