@@ -1,5 +1,5 @@
 /** Public types of the scoring engine. */
-import type { LogEvent } from '../events.ts';
+import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
 import type { Standings, StandingsDiff } from '../standings.ts';
 
@@ -129,7 +129,7 @@ export interface Engine {
   explainSeason(track: string, unit: string): WeightedExplanation | null;
   explainCadre(period: string, cadre: string): CadreExplanation | null;
   /** Checks an event against the current scheme and state; null when it may be applied. */
-  checkEvent(event: Pick<LogEvent, 'type' | 'data'>): Problem | null;
+  checkEvent(event: EventBody): Problem | null;
   /** Periods published so far, in the order they were published, with the version. */
   published(): Array<{ period: string; version: number; at: string }>;
 }

@@ -1,0 +1,679 @@
+/**
+ * The incremental engine. It keeps every active board in display order and, for each event,
+ * touches only the cells, units and boards the event can affect, writing each changed field to a
+ * diff. Structural events (a board's first or last value, a scheme change) rebuild from the facts
+ * and diff the whole standings; the tests prove both paths equal the reference engine.
+ */
+import type { EventBody, LogEvent } from '../events.ts';
+import type { Scheme } from '../scheme.ts';
+import type { CadreBoard, Standings, StandingsDiff } from '../standings.ts';
+import { boardKey, cadreBoardKey } from '../standings.ts';
+import { checkEvent } from './check-event.ts';
+import type { Compiled } from './compile.ts';
+import { compile } from './compile.ts';
+import { DiffBuilder, diffStandings } from './diff-builder.ts';
+import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
+import { cellKey, Facts } from './facts.ts';
+import { fx } from './fixed.ts';
+import { RankedBoard } from './ranked-board.ts';
+import type { CadreInputs } from './reference.ts';
+import { cadreScore } from './reference.ts';
+import { TrackState } from './track-state.ts';
+import type { Engine } from './types.ts';
+
+export function createEngine(scheme: Scheme, events: LogEvent[] = []): Engine {
+  const e = new IncrementalEngine(scheme);
+  if (events.length) e.apply(events);
+  return e;
+}
+
+export class IncrementalEngine implements Engine {
+  readonly facts: Facts;
+  c!: Compiled;
+  /** [period][def] */
+  tracks!: Array<Array<TrackState | null>>;
+  /** [period][group] */
+  overall!: Array<Array<RankedBoard | null>>;
+  /** [def] */
+  season!: Array<RankedBoard | null>;
+  /** [group] */
+  seasonAll!: Array<RankedBoard | null>;
+  /** [period][cadreGroup] and, per period, cadre → local index in its board. */
+  cadreBoards!: Array<Array<RankedBoard | null>>;
+  cadreLocal!: Int32Array[];
+  /** unit·T + track → cadres responsible; unit → cadres without responsibilities (use the overall). */
+  private cadresOf!: Map<number, number[]>;
+  private fallbackCadres!: Map<number, number[]>;
+  /** `${period}|${track}|${unit}` → adjustment ids; `${period}|${unit}` → veto ids; `${period}|${cadre}` → cadre adjustment ids. */
+  adjIndex = new Map<string, string[]>();
+  vetoIndex = new Map<string, string[]>();
+  cadreAdjIndex = new Map<string, string[]>();
+  private touched = new Set<RankedBoard>();
+  private diff: DiffBuilder | null = null;
+
+  constructor(scheme: Scheme) {
+    this.facts = new Facts(scheme);
+    this.rebuild();
+  }
+
+  get scheme(): Scheme {
+    return this.facts.scheme;
+  }
+  get version(): number {
+    return this.facts.version;
+  }
+
+  apply(input: LogEvent | LogEvent[]): StandingsDiff {
+    const events = Array.isArray(input) ? input : [input];
+    const from = this.version;
+    for (const e of events) if (!(e.seq > this.version)) throw new Error(`event seq ${e.seq} is not after version ${this.version}`);
+    if (this.needsRebuild(events)) {
+      const before = this.standings();
+      for (const e of events) this.index(e), this.facts.add(e);
+      this.rebuild();
+      return diffStandings(before, this.standings());
+    }
+    const diff = (this.diff = new DiffBuilder((k) => k.startsWith('cadre|')));
+    for (const e of events) {
+      this.index(e);
+      this.facts.add(e);
+      this.applyOne(e);
+    }
+    this.finish();
+    this.diff = null;
+    return diff.build(from, this.version);
+  }
+
+  /** True when the batch would make a board appear or disappear (or changes the scheme). */
+  private needsRebuild(events: LogEvent[]): boolean {
+    const activating = new Set<TrackStateKey>();
+    const clearing = new Map<TrackStateKey, number>();
+    for (const e of events) {
+      if (e.type === 'scheme:changed') return true;
+      if (e.type !== 'value:recorded' && e.type !== 'value:corrected') continue;
+      const at = this.locate(e.data.period, e.data.unit, e.data.indicator);
+      if (!at) continue;
+      const key: TrackStateKey = `${at.p}|${at.d}`;
+      const ts = this.tracks[at.p]![at.d]!;
+      if (e.data.value !== null) {
+        if (!ts && !activating.has(key)) return true;
+        activating.add(key);
+      } else if (ts) {
+        const n = (clearing.get(key) ?? 0) + 1;
+        clearing.set(key, n);
+        if (n >= ts.ownCount) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where a value cell lives: period, def, unit's local index, column. */
+  locate(period: string, unit: string, indicator: string): { p: number; d: number; i: number; j: number } | null {
+    const c = this.c;
+    const p = c.periodIdx.get(period);
+    const u = c.unitIdx.get(unit);
+    const t = c.indTrack.get(indicator);
+    if (p === undefined || u === undefined || t === undefined) return null;
+    const g = c.unitGroup[u]!;
+    if (g < 0) return null;
+    const d = c.defOf[t]![g]!;
+    if (d < 0) return null;
+    const j = c.defs[d]!.inds.findIndex((x) => x.code === indicator);
+    return j < 0 ? null : { p, d, i: c.unitLocal[u]!, j };
+  }
+
+  private index(e: LogEvent): void {
+    const push = (m: Map<string, string[]>, k: string, id: string) => {
+      const l = m.get(k);
+      if (!l) m.set(k, [id]);
+      else if (!l.includes(id)) l.push(id);
+    };
+    if (e.type === 'adjustment:recorded') push(this.adjIndex, `${e.data.period}|${e.data.track}|${e.data.unit}`, e.data.id);
+    else if (e.type === 'veto:recorded') push(this.vetoIndex, `${e.data.period}|${e.data.unit}`, e.data.id);
+    else if (e.type === 'cadre:adjusted') push(this.cadreAdjIndex, `${e.data.period}|${e.data.cadre}`, e.data.id);
+  }
+
+  private applyOne(e: LogEvent): void {
+    const c = this.c;
+    switch (e.type) {
+      case 'value:recorded':
+      case 'value:corrected':
+        return this.applyValue(e.data.period, e.data.unit, e.data.indicator);
+      case 'adjustment:recorded':
+        return this.refreshUnit(e.data.period, e.data.unit, e.data.track);
+      case 'adjustment:revoked':
+      case 'veto:revoked':
+      case 'waiver:decided': {
+        const id = e.type === 'waiver:decided' ? e.data.target : e.data.id;
+        const a = this.facts.adjustments.get(id);
+        if (a) return this.refreshUnit(a.period, a.unit, a.track);
+        const v = this.facts.vetoes.get(id);
+        if (v) return this.refreshUnit(v.period, v.unit, v.track);
+        return;
+      }
+      case 'veto:recorded':
+        return this.refreshUnit(e.data.period, e.data.unit, e.data.track ?? null);
+      case 'rating:recorded':
+      case 'cadre:adjusted': {
+        const p = c.periodIdx.get(e.data.period);
+        const ci = c.cadreIdx.get(e.data.cadre);
+        if (p !== undefined && ci !== undefined) this.refreshCadre(p, ci);
+        return;
+      }
+      case 'scheme:changed':
+      case 'period:published':
+        return;
+    }
+  }
+
+  private applyValue(period: string, unit: string, indicator: string): void {
+    const at = this.locate(period, unit, indicator);
+    if (!at) return;
+    const { p, d, i, j } = at;
+    const ts = this.tracks[p]![d];
+    if (!ts) return; // withdrawing a value nobody reported: nothing to do
+    const raw = this.facts.values.get(cellKey(period, unit, indicator));
+    const k = i * ts.m + j;
+    ts.setOwn(k, raw);
+    const carry = ts.def.inds[j]!.missing === 'carry';
+    for (let q = p; q < this.c.periodIds.length; q++) {
+      const tq = this.tracks[q]![d];
+      if (q > p) {
+        if (!carry) break;
+        if (!tq) continue;
+        if (!Number.isNaN(tq.own[k]!)) break;
+      }
+      if (tq) tq.setValue(i, j, this.effective(q, d, k), (u) => this.refreshTrackUnit(q, d, u));
+    }
+  }
+
+  private effective(q: number, d: number, k: number): number {
+    const carry = this.c.defs[d]!.inds[k % this.c.defs[d]!.inds.length]!.missing === 'carry';
+    for (let r = q; r >= 0; r--) {
+      const t = this.tracks[r]![d];
+      if (t && !Number.isNaN(t.own[k]!)) return t.own[k]!;
+      if (!carry) break;
+    }
+    return NaN;
+  }
+
+  /** Recomputes bonus, deductions and veto of one unit on one track (or all its tracks). */
+  private refreshUnit(period: string, unit: string, track: string | null): void {
+    const c = this.c;
+    const p = c.periodIdx.get(period);
+    const u = c.unitIdx.get(unit);
+    if (p === undefined || u === undefined || c.unitGroup[u]! < 0) return;
+    const g = c.unitGroup[u]!;
+    c.trackIds.forEach((tid, t) => {
+      if (track !== null && tid !== track) return;
+      const d = c.defOf[t]![g]!;
+      if (d >= 0 && this.tracks[p]![d]) this.refreshTrackUnit(p, d, c.unitLocal[u]!);
+    });
+  }
+
+  /** Track score of unit i on board (p, d): sets it and propagates to every board built on it. */
+  refreshTrackUnit(p: number, d: number, i: number): void {
+    const ts = this.tracks[p]![d]!;
+    const s = this.trackScoreOf(ts, i);
+    const b = ts.board;
+    const has = ts.dataCount[i]! > 0 ? 1 : 0;
+    if (b.score[i] === s.score && b.vetoed[i] === s.vetoed && b.hasData[i] === has) return;
+    b.set(i, s.score, s.vetoed, has, this.diff);
+    this.touched.add(b);
+    const def = this.c.defs[d]!;
+    this.refreshOverall(p, def.group, i);
+    this.refreshSeason(d, i);
+    const u = def.units[i]!;
+    for (const ci of this.cadresOf.get(u * this.c.trackIds.length + def.track) ?? []) this.refreshCadre(p, ci);
+  }
+
+  trackScoreOf(ts: TrackState, i: number): { score: number; vetoed: number; bonus: number; deduction: number; sum: number; scale: number } {
+    const c = this.c;
+    const pid = c.periodIds[ts.p]!;
+    const tid = c.trackIds[ts.def.track]!;
+    const uid = c.unitIds[ts.def.units[i]!]!;
+    const track = c.scheme.tracks[ts.def.track]!;
+    let bonus = 0;
+    let ded = 0;
+    for (const id of this.adjIndex.get(`${pid}|${tid}|${uid}`) ?? []) {
+      const a = this.facts.adjustments.get(id)!;
+      if (a.revoked) continue;
+      if (a.kind === 'bonus') bonus += fx(a.points);
+      else ded += fx(a.points) - fx(this.facts.waivedPoints(a));
+    }
+    bonus = Math.min(bonus, fx(track.bonusCap));
+    if (track.deductionCap !== undefined) ded = Math.min(ded, fx(track.deductionCap));
+    let vetoed = 0;
+    for (const id of this.vetoIndex.get(`${pid}|${uid}`) ?? []) {
+      const v = this.facts.vetoes.get(id)!;
+      if (!v.revoked && !this.facts.vetoLifted(v) && (v.track === null || v.track === tid)) vetoed = 1;
+    }
+    const { sum, scale } = ts.scaled(i);
+    return { score: sum + scale + bonus - ded, vetoed, bonus, deduction: ded, sum, scale };
+  }
+
+  private refreshOverall(p: number, g: number, i: number): void {
+    const b = this.overall[p]![g];
+    if (!b) return;
+    const x = this.overallOf(p, g, i);
+    if (b.score[i] === x.score && b.vetoed[i] === x.vetoed && b.hasData[i] === x.hasData) return;
+    const moved = b.score[i] !== x.score;
+    b.set(i, x.score, x.vetoed, x.hasData, this.diff);
+    this.touched.add(b);
+    if (moved) for (const ci of this.fallbackCadres.get(this.c.members[g]![i]!) ?? []) this.refreshCadre(p, ci);
+  }
+
+  private refreshSeason(d: number, i: number): void {
+    const b = this.season[d];
+    if (!b) return;
+    const x = this.seasonOf(d, i);
+    if (b.score[i] === x.score && b.vetoed[i] === x.vetoed && b.hasData[i] === x.hasData) return;
+    b.set(i, x.score, x.vetoed, x.hasData, this.diff);
+    this.touched.add(b);
+    const g = this.c.defs[d]!.group;
+    const a = this.seasonAll[g];
+    if (!a) return;
+    const y = this.seasonAllOf(g, i);
+    a.set(i, y.score, y.vetoed, y.hasData, this.diff);
+    this.touched.add(a);
+  }
+
+  /** Overall (综合) score of member i of group g in period p: track scores weighted by track weight. */
+  overallOf(p: number, g: number, i: number): Aggregate {
+    const c = this.c;
+    return weigh(c.trackIds.length, (t) => {
+      const d = c.defOf[t]![g]!;
+      const ts = d >= 0 ? this.tracks[p]![d] : null;
+      return ts ? { w: c.scheme.tracks[t]!.weight, b: ts.board } : null;
+    }, i);
+  }
+
+  /** Season total of member i on def d: period scores weighted by period weight. */
+  seasonOf(d: number, i: number): Aggregate {
+    const c = this.c;
+    return weigh(c.periodIds.length, (p) => {
+      const ts = this.tracks[p]![d];
+      return ts ? { w: c.periodWeight[p]!, b: ts.board } : null;
+    }, i);
+  }
+
+  /** Season overall of member i of group g: season totals weighted by track weight. */
+  seasonAllOf(g: number, i: number): Aggregate {
+    const c = this.c;
+    return weigh(c.trackIds.length, (t) => {
+      const d = c.defOf[t]![g]!;
+      const b = d >= 0 ? this.season[d] : null;
+      return b ? { w: c.scheme.tracks[t]!.weight, b } : null;
+    }, i);
+  }
+
+  cadreInputs(): CadreInputs {
+    const c = this.c;
+    return {
+      trackScore: (p, t, u) => {
+        const g = c.unitGroup[u]!;
+        const d = g >= 0 ? c.defOf[t]![g]! : -1;
+        const ts = d >= 0 ? this.tracks[p]![d] : null;
+        return ts ? ts.board.score[c.unitLocal[u]!] : undefined;
+      },
+      overallScore: (p, u) => {
+        const g = c.unitGroup[u]!;
+        const b = g >= 0 ? this.overall[p]![g] : null;
+        return b ? b.score[c.unitLocal[u]!] : undefined;
+      },
+      adjustments: (period, cadre) => (this.cadreAdjIndex.get(`${period}|${cadre}`) ?? []).map((id) => this.facts.cadreAdj.get(id)!),
+    };
+  }
+
+  private refreshCadre(p: number, ci: number): void {
+    const cg = this.c.cadreGroupOf[ci]!;
+    const b = cg >= 0 ? this.cadreBoards[p]![cg] : null;
+    const li = this.cadreLocal[p]![ci]!;
+    if (!b || li < 0) return;
+    const s = cadreScore(this.c, this.facts, p, this.c.scheme.cadres[ci]!, this.cadreInputs());
+    if (!s) return;
+    b.set(li, s.total, 0, 1, this.diff);
+    this.touched.add(b);
+  }
+
+  /** After a batch: derived fields, rank changes into the next period, warnings. */
+  private finish(): void {
+    const boards = [...this.touched];
+    this.touched.clear();
+    for (const b of boards) b.derive(this.diff);
+    const c = this.c;
+    for (const b of boards) {
+      const series = this.seriesOf(b);
+      if (!series) continue;
+      const at = series.indexOf(b);
+      const next = series[at + 1];
+      if (next && b.rankMoved.size) {
+        if (b.kind === 'cadre') {
+          const p = c.periodIdx.get(b.key.split('|')[1]!)!;
+          const np = c.periodIdx.get(next.key.split('|')[1]!)!;
+          for (const li of b.rankMoved) {
+            const ci = c.cadreIdx.get(b.ids[li]!)!;
+            const nl = this.cadreLocal[np]![ci]!;
+            if (nl >= 0 && this.cadreLocal[p]![ci]! === li) next.setPrevRank(nl, b.rank[li]!, this.diff);
+          }
+        } else for (const li of b.rankMoved) next.setPrevRank(li, b.rank[li]!, this.diff);
+      }
+      b.rankMoved.clear();
+      if (b.flagsChanged && b.kind !== 'cadre') this.refreshWarnings(series, at);
+    }
+  }
+
+  /** The active boards of the same kind across periods, in period order (null for season boards). */
+  private seriesOf(b: RankedBoard): RankedBoard[] | null {
+    const c = this.c;
+    const [kind, , t, g] = b.key.split('|') as [string, string, string, string];
+    if (kind === 'track') {
+      const d = c.defOf[c.trackIdx.get(t)!]![c.groupIdx.get(g)!]!;
+      return this.tracks.map((row) => row[d]?.board ?? null).filter((x): x is RankedBoard => x !== null);
+    }
+    if (kind === 'overall') {
+      const gi = c.groupIdx.get(g)!;
+      return this.overall.map((row) => row[gi] ?? null).filter((x): x is RankedBoard => x !== null);
+    }
+    if (kind === 'cadre') {
+      const cg = c.cadreGroupIdx.get(b.key.split('|')[2]!)!;
+      return this.cadreBoards.map((row) => row[cg] ?? null).filter((x): x is RankedBoard => x !== null);
+    }
+    return null;
+  }
+
+  /** 约谈: yellow flag in `warningAfter` consecutive active periods, for boards from `from` on. */
+  refreshWarnings(series: RankedBoard[], from: number, to = from + this.c.rules.warningAfter): void {
+    const k = this.c.rules.warningAfter;
+    for (let s = from; s < Math.min(series.length, to); s++) {
+      const b = series[s]!;
+      for (let i = 0; i < b.n; i++) {
+        let w = s - k + 1 >= 0 ? 1 : 0;
+        for (let r = s; w && r > s - k; r--) if (series[r]!.flag[i] !== 2) w = 0;
+        b.setWarning(i, w, this.diff);
+      }
+    }
+  }
+
+  /** Builds every structure from the facts (start, scheme change, a board appearing or going). */
+  private rebuild(): void {
+    const c = (this.c = compile(this.facts.scheme));
+    const P = c.periodIds.length;
+    this.rebuildIndexes();
+    const owned = this.ownedCells();
+    this.tracks = [];
+    for (let p = 0; p < P; p++) {
+      this.tracks.push(
+        c.defs.map((def) => {
+          const cells = owned.get(`${p}|${def.index}`);
+          if (!cells) return null;
+          const key = boardKey({ kind: 'track', period: c.periodIds[p]!, track: c.trackIds[def.track]!, group: c.groupIds[def.group]! });
+          const period = c.scheme.season.periods[p]!;
+          const ts: TrackState = new TrackState(c, def, p, this.unitBoard(key, 'track', def.group, {
+            rule: def.light,
+            progress: (i) => (def.progressCol >= 0 ? ts.val[i * def.inds.length + def.progressCol]! : NaN),
+            expected: period.expectedProgress,
+          }));
+          for (const [k, raw] of cells) ts.setOwn(k, raw);
+          return ts;
+        }),
+      );
+    }
+    for (let p = 0; p < P; p++) {
+      for (const ts of this.tracks[p]!) {
+        if (!ts) continue;
+        for (let k = 0; k < ts.val.length; k++) ts.val[k] = this.effective(p, ts.def.index, k);
+        ts.scoreAll();
+        for (let i = 0; i < ts.n; i++) {
+          const s = this.trackScoreOf(ts, i);
+          ts.board.score[i] = s.score;
+          ts.board.vetoed[i] = s.vetoed;
+          ts.board.hasData[i] = ts.dataCount[i]! > 0 ? 1 : 0;
+        }
+        ts.board.sortAll();
+      }
+    }
+    this.buildAggregates();
+    this.buildCadres();
+    // derive, rank changes and warnings for every series
+    const all: RankedBoard[] = [];
+    for (const row of this.tracks) for (const ts of row) if (ts) all.push(ts.board);
+    for (const row of this.overall) for (const b of row) if (b) all.push(b);
+    for (const b of [...this.season, ...this.seasonAll]) if (b) all.push(b);
+    for (const row of this.cadreBoards) for (const b of row) if (b) all.push(b);
+    for (const b of all) {
+      b.touch();
+      b.derive(null);
+    }
+    for (const b of all) {
+      const series = this.seriesOf(b);
+      b.rankMoved.clear();
+      if (!series) continue;
+      const at = series.indexOf(b);
+      const prev = series[at - 1];
+      if (prev) {
+        for (let i = 0; i < b.n; i++) {
+          let pi = i;
+          if (b.kind === 'cadre') {
+            const ci = c.cadreIdx.get(b.ids[i]!)!;
+            pi = this.cadreLocal[c.periodIdx.get(prev.key.split('|')[1]!)!]![ci]!;
+          }
+          b.setPrevRank(i, pi >= 0 ? prev.rank[pi]! : -1, null);
+        }
+      }
+      if (b.kind !== 'cadre' && at === 0) this.refreshWarnings(series, 0, series.length);
+    }
+  }
+
+  private rebuildIndexes(): void {
+    const c = this.c;
+    this.cadresOf = new Map();
+    this.fallbackCadres = new Map();
+    c.scheme.cadres.forEach((cadre, ci) => {
+      if (!cadre.responsibilities.length) {
+        const u = c.unitIdx.get(cadre.unit);
+        if (u !== undefined) pushTo(this.fallbackCadres, u, ci);
+      }
+      for (const r of cadre.responsibilities) {
+        const u = c.unitIdx.get(r.unit);
+        const t = c.trackIdx.get(r.track);
+        if (u !== undefined && t !== undefined) pushTo(this.cadresOf, u * c.trackIds.length + t, ci);
+      }
+    });
+    for (const l of this.cadresOf.values()) dedupe(l);
+  }
+
+  /** Facts' reported values grouped by board: `${p}|${def}` → [cell index, raw value]. */
+  private ownedCells(): Map<string, Array<[number, number | string]>> {
+    const out = new Map<string, Array<[number, number | string]>>();
+    for (const [key, raw] of this.facts.values) {
+      const [period, unit, indicator] = key.split('\u0000') as [string, string, string];
+      const at = this.locate(period, unit, indicator);
+      if (!at) continue;
+      const k = `${at.p}|${at.d}`;
+      let l = out.get(k);
+      if (!l) out.set(k, (l = []));
+      l.push([at.i * this.c.defs[at.d]!.inds.length + at.j, raw]);
+    }
+    return out;
+  }
+
+  private unitBoard(key: string, kind: RankedBoard['kind'], g: number, light?: ConstructorParameters<typeof RankedBoard>[0]['light']): RankedBoard {
+    const c = this.c;
+    const members = c.members[g]!;
+    return new RankedBoard({
+      key,
+      kind,
+      ids: members.map((u) => c.unitIds[u]!),
+      ord: Int32Array.from(members, (u) => c.unitOrd[u]!),
+      bands: c.bands,
+      rules: c.rules,
+      light,
+    });
+  }
+
+  private buildAggregates(): void {
+    const c = this.c;
+    const P = c.periodIds.length;
+    this.overall = [];
+    for (let p = 0; p < P; p++) {
+      this.overall.push(
+        c.groupIds.map((gid, g) => {
+          const any = c.trackIds.some((_, t) => c.defOf[t]![g]! >= 0 && this.tracks[p]![c.defOf[t]![g]!]);
+          return any ? this.unitBoard(boardKey({ kind: 'overall', period: c.periodIds[p]!, track: null, group: gid }), 'overall', g) : null;
+        }),
+      );
+    }
+    this.season = c.defs.map((def) =>
+      this.tracks.some((row) => row[def.index])
+        ? this.unitBoard(boardKey({ kind: 'season', period: null, track: c.trackIds[def.track]!, group: c.groupIds[def.group]! }), 'season', def.group)
+        : null,
+    );
+    this.seasonAll = c.groupIds.map((gid, g) =>
+      c.trackIds.some((_, t) => c.defOf[t]![g]! >= 0 && this.season[c.defOf[t]![g]!])
+        ? this.unitBoard(boardKey({ kind: 'season-overall', period: null, track: null, group: gid }), 'season-overall', g)
+        : null,
+    );
+    for (let p = 0; p < P; p++) c.groupIds.forEach((_, g) => fillAll(this.overall[p]![g], (i) => this.overallOf(p, g, i)));
+    c.defs.forEach((def) => fillAll(this.season[def.index], (i) => this.seasonOf(def.index, i)));
+    c.groupIds.forEach((_, g) => fillAll(this.seasonAll[g], (i) => this.seasonAllOf(g, i)));
+  }
+
+  private buildCadres(): void {
+    const c = this.c;
+    const P = c.periodIds.length;
+    const inputs = this.cadreInputs();
+    this.cadreBoards = [];
+    this.cadreLocal = [];
+    for (let p = 0; p < P; p++) {
+      const local = new Int32Array(c.cadreIds.length).fill(-1);
+      const scores = new Map<number, number>();
+      c.scheme.cadres.forEach((cadre, ci) => {
+        const s = cadreScore(c, this.facts, p, cadre, inputs);
+        if (s) scores.set(ci, s.total);
+      });
+      const byGroup: number[][] = c.cadreGroupIds.map(() => []);
+      for (const ci of scores.keys()) if (c.cadreGroupOf[ci]! >= 0) byGroup[c.cadreGroupOf[ci]!]!.push(ci);
+      this.cadreBoards.push(
+        byGroup.map((members, cg) => {
+          if (!members.length) return null;
+          members.forEach((ci, li) => (local[ci] = li));
+          const b = new RankedBoard({
+            key: cadreBoardKey(c.periodIds[p]!, c.cadreGroupIds[cg]!),
+            kind: 'cadre',
+            ids: members.map((ci) => c.cadreIds[ci]!),
+            ord: Int32Array.from(members, (ci) => c.cadreOrd[ci]!),
+            bands: c.bands,
+            rules: c.rules,
+          });
+          members.forEach((ci, li) => {
+            b.score[li] = scores.get(ci)!;
+            b.hasData[li] = 1;
+          });
+          b.sortAll();
+          return b;
+        }),
+      );
+      this.cadreLocal.push(local);
+    }
+  }
+
+  standings(): Standings {
+    const boards: Standings['boards'] = {};
+    const emit = (b: RankedBoard | null | undefined) => {
+      if (!b) return;
+      const rows: Standings['boards'][string]['rows'] = {};
+      for (let i = 0; i < b.n; i++) rows[b.ids[i]!] = b.row(i);
+      const ref = refOf(b.key);
+      boards[b.key] = { ref, rows };
+    };
+    for (const row of this.tracks) for (const ts of row) emit(ts?.board);
+    for (const row of this.overall) for (const b of row) emit(b);
+    for (const b of this.season) emit(b);
+    for (const b of this.seasonAll) emit(b);
+    const cadres: Record<string, CadreBoard> = {};
+    for (const row of this.cadreBoards)
+      for (const b of row) {
+        if (!b) continue;
+        const [, period, cadreGroup] = b.key.split('|') as [string, string, string];
+        const rows: CadreBoard['rows'] = {};
+        for (let i = 0; i < b.n; i++) {
+          const r = b.row(i);
+          rows[b.ids[i]!] = { score: r.score, rank: r.rank, prevRank: r.prevRank, change: r.change };
+        }
+        cadres[b.key] = { period, cadreGroup, rows };
+      }
+    return { version: this.version, boards, cadres };
+  }
+
+  explainUnit(period: string, track: string, unit: string) {
+    return explainUnit(this, period, track, unit);
+  }
+  explainOverall(period: string | null, unit: string) {
+    return explainOverall(this, period, unit);
+  }
+  explainSeason(track: string, unit: string) {
+    return explainSeason(this, track, unit);
+  }
+  explainCadre(period: string, cadre: string) {
+    return explainCadre(this, period, cadre);
+  }
+  checkEvent(event: EventBody) {
+    return checkEvent(this, event);
+  }
+  published() {
+    return this.facts.published.map((x) => ({ ...x }));
+  }
+}
+
+type TrackStateKey = `${number}|${number}`;
+
+interface Aggregate {
+  score: number;
+  vetoed: number;
+  hasData: number;
+}
+
+/** Weighted mean of entry i over the parts that exist, in part order (the reference sums in the same order). */
+function weigh(count: number, part: (k: number) => { w: number; b: RankedBoard } | null, i: number): Aggregate {
+  let num = 0;
+  let den = 0;
+  let vetoed = 0;
+  let hasData = 0;
+  for (let k = 0; k < count; k++) {
+    const x = part(k);
+    if (!x) continue;
+    num += x.w * x.b.score[i]!;
+    den += x.w;
+    vetoed |= x.b.vetoed[i]!;
+    hasData |= x.b.hasData[i]!;
+  }
+  return { score: den > 0 ? Math.round(num / den) : 0, vetoed, hasData };
+}
+
+function fillAll(b: RankedBoard | null | undefined, of: (i: number) => Aggregate): void {
+  if (!b) return;
+  for (let i = 0; i < b.n; i++) {
+    const x = of(i);
+    b.score[i] = x.score;
+    b.vetoed[i] = x.vetoed;
+    b.hasData[i] = x.hasData;
+  }
+  b.sortAll();
+}
+
+function refOf(key: string) {
+  const [kind, p, t, g] = key.split('|') as [Standings['boards'][string]['ref']['kind'], string, string, string];
+  return { kind, period: p === '*' ? null : p, track: t === '*' ? null : t, group: g };
+}
+
+function pushTo(m: Map<number, number[]>, k: number, v: number): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+function dedupe(l: number[]): void {
+  const s = [...new Set(l)];
+  l.length = 0;
+  l.push(...s);
+}

@@ -1,0 +1,366 @@
+/**
+ * The reference engine: SPEC §4 computed plainly from scratch, with objects and sorts and no
+ * cleverness. It is the oracle the incremental engine is tested against and the "naive full
+ * recompute" baseline of the engine benchmark. Keep it obviously correct rather than fast.
+ */
+import type { LogEvent } from '../events.ts';
+import type { Scheme } from '../scheme.ts';
+import type { Board, BoardKind, CadreBoard, Row, Standings } from '../standings.ts';
+import { boardKey, cadreBoardKey } from '../standings.ts';
+import type { CDef, Compiled } from './compile.ts';
+import { cellContext, compile } from './compile.ts';
+import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from './derive.ts';
+import { cellKey, Facts } from './facts.ts';
+import { fx } from './fixed.ts';
+import { methodImpl, scoreColumn } from './methods/index.ts';
+
+/** Standings of (scheme, events) computed from scratch. */
+export function computeStandings(scheme: Scheme, events: LogEvent[]): Standings {
+  const facts = new Facts(scheme);
+  for (const e of events) facts.add(e);
+  return standingsFromFacts(facts);
+}
+
+interface Entry {
+  unit: number;
+  score: number;
+  vetoed: boolean;
+  hasData: boolean;
+  progress: number;
+}
+
+export function standingsFromFacts(facts: Facts): Standings {
+  const c = compile(facts.scheme);
+  const boards: Record<string, Board> = {};
+  const P = c.periodIds.length;
+  // trackScore[p][def] = Map unit → entry (only for active boards)
+  const trackScore: Array<Array<Map<number, Entry> | null>> = [];
+  for (let p = 0; p < P; p++) {
+    trackScore.push(c.defs.map((def) => scoreTrackBoard(c, facts, def, p)));
+  }
+  for (const def of c.defs) {
+    const series = trackScore.map((row) => row[def.index]!);
+    emitSeries(c, boards, 'track', def.group, c.trackIds[def.track]!, series, def);
+  }
+  // Overall per period and group.
+  const overall: Array<Array<Map<number, Entry> | null>> = [];
+  for (let p = 0; p < P; p++) {
+    overall.push(
+      c.groupIds.map((_, g) => {
+        const parts = tracksOf(c, g)
+          .map((t) => ({ w: c.scheme.tracks[t]!.weight, m: trackScore[p]![c.defOf[t]![g]!] ?? null }))
+          .filter((x) => x.m !== null);
+        return parts.length ? weighted(groupUnits(c, g), parts as Array<{ w: number; m: Map<number, Entry> }>) : null;
+      }),
+    );
+  }
+  c.groupIds.forEach((_, g) => emitSeries(c, boards, 'overall', g, null, overall.map((row) => row[g]!), null));
+  // Season totals per track and group, then season overall.
+  const season = c.defs.map((def) => {
+    const parts = trackScore.map((row, p) => ({ w: c.periodWeight[p]!, m: row[def.index] ?? null })).filter((x) => x.m !== null);
+    return parts.length ? weighted(def.units, parts as Array<{ w: number; m: Map<number, Entry> }>) : null;
+  });
+  for (const def of c.defs) emitSeries(c, boards, 'season', def.group, c.trackIds[def.track]!, [season[def.index]!], null);
+  c.groupIds.forEach((_, g) => {
+    const parts = tracksOf(c, g)
+      .map((t) => ({ w: c.scheme.tracks[t]!.weight, m: season[c.defOf[t]![g]!] ?? null }))
+      .filter((x) => x.m !== null);
+    const m = parts.length ? weighted(groupUnits(c, g), parts as Array<{ w: number; m: Map<number, Entry> }>) : null;
+    emitSeries(c, boards, 'season-overall', g, null, [m], null);
+  });
+  return { version: facts.version, boards, cadres: cadreBoards(c, facts, trackScore, overall) };
+}
+
+function tracksOf(c: Compiled, g: number): number[] {
+  return c.trackIds.map((_, t) => t).filter((t) => c.defOf[t]![g]! >= 0);
+}
+function groupUnits(c: Compiled, g: number): number[] {
+  return c.members[g]!;
+}
+
+/** Scores one (period, track, group) board, or null when nobody reported anything in it. */
+function scoreTrackBoard(c: Compiled, facts: Facts, def: CDef, p: number): Map<number, Entry> | null {
+  const pid = c.periodIds[p]!;
+  const active = def.units.some((u) => def.inds.some((ind) => facts.values.has(cellKey(pid, c.unitIds[u]!, ind.code))));
+  if (!active) return null;
+  const n = def.units.length;
+  const sum = new Array<number>(n).fill(0);
+  const present = new Array<number>(n).fill(def.fullAll);
+  const hasData = new Array<boolean>(n).fill(false);
+  const progress = new Array<number>(n).fill(NaN);
+  def.inds.forEach((ind, col) => {
+    const xs = Float64Array.from(def.units, (u) => effectiveValue(c, facts, p, c.unitIds[u]!, ind));
+    const pts = scoreColumn(xs, ind.method, (i) => cellContext(ind, c.unitIds[def.units[i]!]!));
+    xs.forEach((x, i) => {
+      if (Number.isNaN(x)) {
+        if (ind.missing === 'exclude') present[i]! -= fx(ind.fullMarks);
+      } else hasData[i] = true;
+      sum[i]! += pts[i]!;
+      if (col === def.progressCol) progress[i] = x;
+    });
+  });
+  const t = c.trackIds[def.track]!;
+  const track = c.scheme.tracks[def.track]!;
+  const out = new Map<number, Entry>();
+  def.units.forEach((u, i) => {
+    const unit = c.unitIds[u]!;
+    const scale = present[i]! > 0 && present[i]! < def.fullAll ? Math.round((sum[i]! * def.fullAll) / present[i]!) - sum[i]! : 0;
+    let bonus = 0;
+    let ded = 0;
+    for (const a of facts.adjustments.values()) {
+      if (a.revoked || a.period !== c.periodIds[p] || a.unit !== unit || a.track !== t) continue;
+      if (a.kind === 'bonus') bonus += fx(a.points);
+      else ded += fx(a.points) - fx(facts.waivedPoints(a));
+    }
+    bonus = Math.min(bonus, fx(track.bonusCap));
+    if (track.deductionCap !== undefined) ded = Math.min(ded, fx(track.deductionCap));
+    const vetoed = [...facts.vetoes.values()].some(
+      (v) => !v.revoked && !facts.vetoLifted(v) && v.period === c.periodIds[p] && v.unit === unit && (v.track === null || v.track === t),
+    );
+    out.set(u, { unit: u, score: sum[i]! + scale + bonus - ded, vetoed, hasData: hasData[i]!, progress: progress[i]! });
+  });
+  return out;
+}
+
+/** The value a unit's indicator is scored on in period p: its own, or carried, or NaN. */
+export function effectiveValue(c: Compiled, facts: Facts, p: number, unit: string, ind: CDef['inds'][number]): number {
+  for (let q = p; q >= 0; q--) {
+    const f = facts.values.get(cellKey(c.periodIds[q]!, unit, ind.code));
+    if (f !== undefined) {
+      const x = methodImpl(ind.method).encode(f, ind.method);
+      if (typeof x === 'number') return x;
+    }
+    if (ind.missing !== 'carry') break;
+  }
+  return NaN;
+}
+
+/** Weighted mean of several score maps over the units present in at least one. */
+function weighted(units: number[], parts: Array<{ w: number; m: Map<number, Entry> }>): Map<number, Entry> {
+  const out = new Map<number, Entry>();
+  for (const u of units) {
+    let num = 0;
+    let den = 0;
+    let vetoed = false;
+    let hasData = false;
+    for (const { w, m } of parts) {
+      const e = m.get(u);
+      if (!e) continue;
+      num += w * e.score;
+      den += w;
+      vetoed ||= e.vetoed;
+      hasData ||= e.hasData;
+    }
+    if (den > 0) out.set(u, { unit: u, score: Math.round(num / den), vetoed, hasData, progress: NaN });
+  }
+  return out;
+}
+
+/** Ranks and derives each board of a series (periods in order, null = inactive) and stores rows. */
+function emitSeries(
+  c: Compiled,
+  boards: Record<string, Board>,
+  kind: BoardKind,
+  g: number,
+  track: string | null,
+  series: Array<Map<number, Entry> | null>,
+  def: CDef | null,
+): void {
+  let prev: Map<number, Row> | null = null;
+  const yellowRun = new Map<number, number>();
+  series.forEach((m, p) => {
+    if (!m) return;
+    const entries = [...m.values()];
+    const n = entries.length;
+    const score = entries.map((e) => e.score);
+    const vetoed = entries.map((e) => (e.vetoed ? 1 : 0));
+    const order = entries.map((_, i) => i).sort((a, b) => compareEntries(a, b, score, vetoed, (i) => c.unitOrd[entries[i]!.unit]!));
+    const rank = new Int32Array(n);
+    assignRanks(order, n, score, vetoed, rank);
+    const out = { grade: new Int8Array(n), flag: new Int8Array(n), list: new Int8Array(n), light: new Int8Array(n) };
+    const period = kind === 'track' || kind === 'overall' ? c.periodIds[p]! : null;
+    deriveBoard(
+      {
+        kind,
+        order,
+        n,
+        rank,
+        score,
+        vetoed,
+        bands: c.bands,
+        rules: c.rules,
+        light: def ? { rule: def.light, progress: (i) => entries[i]!.progress, expected: c.scheme.season.periods[p]!.expectedProgress } : undefined,
+      },
+      out,
+    );
+    const rows: Record<string, Row> = {};
+    const rowsByUnit = new Map<number, Row>();
+    entries.forEach((e, i) => {
+      const yellow = out.flag[i] === 2;
+      const run = yellow ? (yellowRun.get(e.unit) ?? 0) + 1 : 0;
+      const prevRank = prev?.get(e.unit)?.rank ?? null;
+      const row: Row = {
+        score: e.score / 10_000,
+        rank: rank[i]!,
+        prevRank,
+        change: prevRank === null ? null : prevRank - rank[i]!,
+        grade: out.grade[i]! >= 0 ? c.bands[out.grade[i]!]!.name : null,
+        flag: FLAGS[out.flag[i]!]!,
+        light: LIGHTS[out.light[i]!]!,
+        list: LISTS[out.list[i]!]!,
+        warning: period !== null && run >= c.rules.warningAfter,
+        vetoed: e.vetoed,
+        hasData: e.hasData,
+      };
+      rows[c.unitIds[e.unit]!] = row;
+      rowsByUnit.set(e.unit, row);
+    });
+    for (const e of entries) yellowRun.set(e.unit, rowsByUnit.get(e.unit)!.flag === 'yellow' ? (yellowRun.get(e.unit) ?? 0) + 1 : 0);
+    for (const u of [...yellowRun.keys()]) if (!m.has(u)) yellowRun.set(u, 0);
+    boards[boardKey({ kind, period, track, group: c.groupIds[g]! })] = { ref: { kind, period, track, group: c.groupIds[g]! }, rows };
+    prev = rowsByUnit;
+  });
+}
+
+/** Cadre scores (SPEC §4) and rankings per period and cadre group. */
+function cadreBoards(
+  c: Compiled,
+  facts: Facts,
+  trackScore: Array<Array<Map<number, Entry> | null>>,
+  overall: Array<Array<Map<number, Entry> | null>>,
+): Record<string, CadreBoard> {
+  const out: Record<string, CadreBoard> = {};
+  const prevRank = new Map<string, Map<number, number>>();
+  const inputs: CadreInputs = {
+    trackScore(p, t, u) {
+      const g = c.unitGroup[u]!;
+      const d = g >= 0 ? c.defOf[t]![g]! : -1;
+      return d >= 0 ? trackScore[p]![d]?.get(u)?.score : undefined;
+    },
+    overallScore(p, u) {
+      const g = c.unitGroup[u]!;
+      return g >= 0 ? overall[p]![g]?.get(u)?.score : undefined;
+    },
+    *adjustments(period, cadre) {
+      for (const a of facts.cadreAdj.values()) if (a.period === period && a.cadre === cadre) yield a;
+    },
+  };
+  c.periodIds.forEach((pid, p) => {
+    const scores = new Map<number, number>();
+    c.scheme.cadres.forEach((cadre, ci) => {
+      const s = cadreScore(c, facts, p, cadre, inputs);
+      if (s !== null) scores.set(ci, s.total);
+    });
+    c.cadreGroupIds.forEach((cg, g) => {
+      const members = [...scores.keys()].filter((ci) => c.cadreGroupOf[ci] === g);
+      if (!members.length) return;
+      const score = members.map((ci) => scores.get(ci)!);
+      const zero = members.map(() => 0);
+      const order = members.map((_, i) => i).sort((a, b) => compareEntries(a, b, score, zero, (i) => c.cadreOrd[members[i]!]!));
+      const rank = new Int32Array(members.length);
+      assignRanks(order, members.length, score, zero, rank);
+      const before = prevRank.get(cg);
+      const rows: CadreBoard['rows'] = {};
+      const now = new Map<number, number>();
+      members.forEach((ci, i) => {
+        const pr = before?.get(ci) ?? null;
+        rows[c.cadreIds[ci]!] = { score: score[i]! / 10_000, rank: rank[i]!, prevRank: pr, change: pr === null ? null : pr - rank[i]! };
+        now.set(ci, rank[i]!);
+      });
+      prevRank.set(cg, now);
+      out[cadreBoardKey(pid, cg)] = { period: pid, cadreGroup: cg, rows };
+    });
+  });
+  return out;
+}
+
+export interface CadreScore {
+  total: number;
+  base: number;
+  bonus: number;
+  deduction: number;
+  evaluation: number | null;
+  tracks: Array<{ track: string; weight: number; alpha: number; unitPart: number; part: number; units: Array<{ unit: string; share: number; score: number }> }>;
+}
+
+/** How a cadre score reads the standings it depends on. */
+export interface CadreInputs {
+  /** Track score (1e-4 units) of unit u on track t in period p, if that board is active. */
+  trackScore(p: number, t: number, u: number): number | undefined;
+  /** Overall score of unit u in period p, if any. */
+  overallScore(p: number, u: number): number | undefined;
+  adjustments(period: string, cadre: string): Iterable<{ kind: 'bonus' | 'deduction'; points: number }>;
+}
+
+/** One cadre's score in period p (1e-4 units), or null without any data (SPEC §4). */
+export function cadreScore(c: Compiled, facts: Facts, p: number, cadre: Scheme['cadres'][number], inp: CadreInputs): CadreScore | null {
+  const pid = c.periodIds[p]!;
+  const evaluation = evaluationOf(c, facts, pid, cadre.id);
+  const tracks: CadreScore['tracks'] = [];
+  c.scheme.tracks.forEach((track, t) => {
+    const units: Array<{ unit: string; share: number; score: number }> = [];
+    for (const r of cadre.responsibilities) {
+      if (r.track !== track.id) continue;
+      const u = c.unitIdx.get(r.unit);
+      const s = u === undefined ? undefined : inp.trackScore(p, t, u);
+      if (s !== undefined) units.push({ unit: r.unit, share: r.share, score: s });
+    }
+    if (!units.length) return;
+    let num = 0;
+    let den = 0;
+    for (const x of units) {
+      num += x.share * x.score;
+      den += x.share;
+    }
+    tracks.push(partOf(track.id, track.weight, track.alpha, num / den, units, evaluation));
+  });
+  if (!cadre.responsibilities.length) {
+    const u = c.unitIdx.get(cadre.unit);
+    const s = u === undefined ? undefined : inp.overallScore(p, u);
+    if (s !== undefined) tracks.push(partOf('*', 1, 0.7, s, [{ unit: cadre.unit, share: 1, score: s }], evaluation));
+  }
+  if (!tracks.length) return null;
+  let num = 0;
+  let den = 0;
+  for (const t of tracks) {
+    num += t.weight * t.part;
+    den += t.weight;
+  }
+  const base = Math.round(num / den);
+  let bonus = 0;
+  let deduction = 0;
+  for (const a of inp.adjustments(pid, cadre.id)) {
+    if (a.kind === 'bonus') bonus += fx(a.points);
+    else deduction += fx(a.points);
+  }
+  return { total: base + bonus - deduction, base, bonus, deduction, evaluation, tracks };
+}
+
+function partOf(
+  track: string,
+  weight: number,
+  alpha: number,
+  unitPart: number,
+  units: Array<{ unit: string; share: number; score: number }>,
+  evaluation: number | null,
+): CadreScore['tracks'][number] {
+  const part = evaluation === null ? unitPart : alpha * unitPart + (1 - alpha) * evaluation;
+  return { track, weight, alpha, unitPart, part, units };
+}
+
+/** E = Σ rater-group weight × mean rating / Σ weights of the groups that rated (1e-4 units), or null. */
+export function evaluationOf(c: Compiled, facts: Facts, period: string, cadre: string): number | null {
+  const byGroup = facts.ratings.get(`${period}|${cadre}`);
+  if (!byGroup) return null;
+  let num = 0;
+  let den = 0;
+  c.scheme.raterGroups.forEach((rg) => {
+    const r = byGroup.get(rg.id);
+    if (!r || r.size === 0) return;
+    let s = 0;
+    for (const v of r.values()) s += v;
+    num += rg.weight * (s / r.size);
+    den += rg.weight;
+  });
+  return den > 0 ? (num / den) * 10_000 : null;
+}

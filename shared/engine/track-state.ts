@@ -1,0 +1,125 @@
+/** The cells of one active (period, track, group) board: values, points and the sums built on them. */
+import type { CDef, Compiled } from './compile.ts';
+import { cellContext } from './compile.ts';
+import { fx } from './fixed.ts';
+import { isGroupMethod, methodImpl, scoreColumn, scoreOne } from './methods/index.ts';
+import type { RankedBoard } from './ranked-board.ts';
+
+export class TrackState {
+  readonly n: number;
+  readonly m: number;
+  /** Own value of each cell this period (encoded), NaN when none. Row-major: unit × indicator. */
+  readonly own: Float64Array;
+  /** Value scored: own, or carried from an earlier period, or NaN. */
+  readonly val: Float64Array;
+  readonly pts: Int32Array;
+  readonly ptsSum: Int32Array;
+  /** Σ full marks of the indicators that count (missing `exclude` ones drop out). */
+  readonly present: Int32Array;
+  /** Number of cells with a value scored. */
+  readonly dataCount: Int32Array;
+  /** Whether each cell has a reported value this period (even one that cannot be scored). */
+  readonly hasOwn: Uint8Array;
+  /** Number of cells reported this period (the board is active while > 0). */
+  ownCount = 0;
+
+  constructor(
+    readonly c: Compiled,
+    readonly def: CDef,
+    readonly p: number,
+    readonly board: RankedBoard,
+  ) {
+    this.n = def.units.length;
+    this.m = def.inds.length;
+    const size = this.n * this.m;
+    this.own = new Float64Array(size).fill(NaN);
+    this.val = new Float64Array(size).fill(NaN);
+    this.hasOwn = new Uint8Array(size);
+    this.pts = new Int32Array(size);
+    this.ptsSum = new Int32Array(this.n);
+    this.present = new Int32Array(this.n).fill(def.fullAll);
+    this.dataCount = new Int32Array(this.n);
+  }
+
+  /** Scores every column from `val` (after own/carried values were filled in). */
+  scoreAll(): void {
+    const { n, m, def } = this;
+    const xs = new Float64Array(n);
+    const col = new Int32Array(n);
+    this.ptsSum.fill(0);
+    this.present.fill(def.fullAll);
+    this.dataCount.fill(0);
+    for (let j = 0; j < m; j++) {
+      const ind = def.inds[j]!;
+      for (let i = 0; i < n; i++) xs[i] = this.val[i * m + j]!;
+      scoreColumn(xs, ind.method, (i) => cellContext(ind, this.c.unitIds[def.units[i]!]!), col);
+      const f = fx(ind.fullMarks);
+      for (let i = 0; i < n; i++) {
+        this.pts[i * m + j] = col[i]!;
+        this.ptsSum[i]! += col[i]!;
+        if (Number.isNaN(xs[i]!)) {
+          if (ind.missing === 'exclude') this.present[i]! -= f;
+        } else this.dataCount[i]!++;
+      }
+    }
+  }
+
+  /**
+   * Sets the scored value of one cell and rescores what depends on it. Calls `changed(i)` for every
+   * unit whose points sum or presence changed.
+   */
+  setValue(i: number, j: number, x: number, changed: (i: number) => void): void {
+    const { m, def } = this;
+    const k = i * m + j;
+    const old = this.val[k]!;
+    if (old === x || (Number.isNaN(old) && Number.isNaN(x))) return;
+    this.val[k] = x;
+    const ind = def.inds[j]!;
+    if (Number.isNaN(old) !== Number.isNaN(x)) {
+      const sign = Number.isNaN(x) ? -1 : 1;
+      this.dataCount[i]! += sign;
+      if (ind.missing === 'exclude') this.present[i]! += sign * fx(ind.fullMarks);
+    }
+    if (isGroupMethod(ind.method)) {
+      const xs = new Float64Array(this.n);
+      for (let u = 0; u < this.n; u++) xs[u] = this.val[u * m + j]!;
+      const col = scoreColumn(xs, ind.method, (u) => cellContext(ind, this.c.unitIds[def.units[u]!]!));
+      for (let u = 0; u < this.n; u++) {
+        const kk = u * m + j;
+        if (this.pts[kk] !== col[u]) {
+          this.ptsSum[u]! += col[u]! - this.pts[kk]!;
+          this.pts[kk] = col[u]!;
+          if (u !== i) changed(u);
+        }
+      }
+    } else {
+      const p = Number.isNaN(x) ? 0 : scoreOne(x, ind.method, cellContext(ind, this.c.unitIds[def.units[i]!]!));
+      this.ptsSum[i]! += p - this.pts[k]!;
+      this.pts[k] = p;
+    }
+    changed(i);
+    if (j === def.progressCol) this.board.touch();
+  }
+
+  /** Σ points with the `exclude` scaling applied, 1e-4 units. */
+  scaled(i: number): { sum: number; scale: number } {
+    const sum = this.ptsSum[i]!;
+    const present = this.present[i]!;
+    const full = this.def.fullAll;
+    return { sum, scale: present > 0 && present < full ? Math.round((sum * full) / present) - sum : 0 };
+  }
+
+  /** Records the reported value of cell k (undefined = withdrawn). */
+  setOwn(k: number, raw: number | string | undefined): void {
+    const has = raw === undefined ? 0 : 1;
+    this.ownCount += has - this.hasOwn[k]!;
+    this.hasOwn[k] = has;
+    this.own[k] = raw === undefined ? NaN : this.encode(k % this.m, raw);
+  }
+
+  encode(j: number, raw: number | string): number {
+    const ind = this.def.inds[j]!;
+    const x = methodImpl(ind.method).encode(raw, ind.method);
+    return typeof x === 'number' ? x : NaN;
+  }
+}
