@@ -69,7 +69,10 @@ export class IncrementalEngine implements Engine {
     for (const e of events) if (!(e.seq > this.version)) throw new Error(`event seq ${e.seq} is not after version ${this.version}`);
     if (this.needsRebuild(events)) {
       const before = this.standings();
-      for (const e of events) this.index(e), this.facts.add(e);
+      for (const e of events) {
+        this.index(e);
+        this.facts.add(e);
+      }
       this.rebuild();
       return diffStandings(before, this.standings());
     }

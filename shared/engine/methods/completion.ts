@@ -1,7 +1,8 @@
+import type { Method } from '../../scheme.ts';
 import type { MethodImpl } from './types.ts';
 import { numeric } from './types.ts';
 
-type Completion = Extract<import('../../scheme.ts').Method, { kind: 'completion' }>;
+type Completion = Extract<Method, { kind: 'completion' }>;
 
 /** 目标完成率: r = x/target (higher better) or target/x (lower better); F·clamp(r, 0, cap). */
 export const completion: MethodImpl<Completion> = {
