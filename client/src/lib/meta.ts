@@ -24,6 +24,10 @@ export interface Meta {
   cadreGroups: Array<{ id: string; name: string }>;
   cadres: Record<string, { name: string; unit: string; group: string; title: string }>;
   raterGroups: Array<{ id: string; name: string }>;
+  /** Published periods (晾晒) with the version they froze. */
+  published: Array<{ period: string; version: number; at: string }>;
+  /** Server version when the meta was read. */
+  version: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -66,10 +70,18 @@ export function normalizeMeta(raw: unknown): Meta {
     cadreGroups: arr(src.cadreGroups).map(idName),
     cadres,
     raterGroups: arr(src.raterGroups).map(idName),
+    published: (Array.isArray(root.published) ? root.published : []).filter(isObj).map((p) => ({ period: str(p.period), version: Number(p.version) || 0, at: str(p.at) })),
+    version: typeof root.version === 'number' ? root.version : 0,
   };
 }
 
 export const EMPTY_META: Meta = normalizeMeta({});
+
+/** Adds cadre names from `GET /api/cadres` (items as in the scheme). */
+export function withCadres(meta: Meta, items: unknown): Meta {
+  const extra = normalizeMeta({ cadres: items }).cadres;
+  return { ...meta, cadres: { ...meta.cadres, ...extra } };
+}
 
 /** Display name helpers that fall back to the id, never to HTML. */
 export function unitName(meta: Meta, id: string): string {

@@ -48,3 +48,10 @@ export function appSocket(token: string | null): AppSocket {
   shared = socket;
   return socket;
 }
+
+/** Reconnects (after sign-in, so the handshake carries the new session cookie). */
+export function reconnectSocket(): void {
+  if (!shared) return;
+  shared.disconnect();
+  shared.connect();
+}

@@ -26,6 +26,8 @@ export const useStandingsStore = defineStore('standings', () => {
   /** Browser time (ms) of the last version change. */
   const updatedAt = ref<number | null>(null);
   const rooms = ref<string[]>([]);
+  /** Code of the last refused subscribe (e.g. `unauthenticated`), null once subscribed. */
+  const lastError = ref<string | null>(null);
 
   let port: StandingsPort | null = null;
   let inFlight = false;
@@ -88,7 +90,11 @@ export const useStandingsStore = defineStore('standings', () => {
   }
 
   function onReply(reply: Reply<SubscribeResult>): void {
-    if (!reply.ok) return scheduleRetry();
+    if (!reply.ok) {
+      lastError.value = reply.error.code;
+      return scheduleRetry();
+    }
+    lastError.value = null;
     failures = 0;
     fresh = false;
     const { snapshot, diffs } = reply.data;
@@ -190,5 +196,5 @@ export const useStandingsStore = defineStore('standings', () => {
 
   const ready = computed(() => version.value >= 0);
 
-  return { standings, version, state, updatedAt, rooms, ready, attach, detach, setRooms, onChange };
+  return { standings, version, state, updatedAt, rooms, lastError, ready, attach, detach, setRooms, onChange };
 });
