@@ -59,7 +59,9 @@ const FIELDS: Record<string, string> = {
   light: '亮灯规则', season: '赛季', currentPeriod: '当前考核期', expectedProgress: '序时进度', share: '责任份额',
   unit: '单位', group: '分组', track: '赛道', quota: '比例上限', min: '最低分', redList: '红榜人数', blackList: '黑榜人数',
   warningAfter: '约谈期数', rules: '规则', redShare: '红灯比例', yellowShare: '黄灯比例', redBelow: '红灯分数线',
-  yellowBelow: '黄灯分数线', schemaVersion: '格式版本', overrides: '差异化设置'
+  yellowBelow: '黄灯分数线', schemaVersion: '格式版本', overrides: '差异化设置', period: '考核期', indicator: '指标',
+  value: '数值', cadre: '干部', raterGroup: '测评主体', rater: '测评人', score: '分数', reason: '理由', decision: '决定',
+  evidence: '佐证材料', reasoning: '理由说明', reference: '文号', note: '说明', source: '来源', data: '事件内容'
 };
 
 /** "赛道「项目建设」指标「新开工项目数」" — the named items along the path, read from the raw input. */
@@ -144,7 +146,9 @@ export function fromZodIssue(issue: core.$ZodIssue, input: unknown): Problem {
       const opts = (issue as { options?: unknown[] }).options;
       msg = opts
         ? pre(`${fieldZh} 只能是 ${opts.map((o) => JSON.stringify(o)).join(' / ')}`, `${fieldEn} must be one of ${opts.map((o) => JSON.stringify(o)).join(' / ')}`)
-        : pre(`${fieldZh} 的取值不符合任何一种允许的形式`, `${fieldEn} does not match any allowed form`);
+        : last === 'value'
+          ? pre(`${fieldZh} 应为数字、等级文本(如 "优")或 null`, `${fieldEn} must be a number, a grade label (e.g. "A") or null`)
+          : pre(`${fieldZh} 的取值不符合任何一种允许的形式`, `${fieldEn} does not match any allowed form`);
       break;
     }
     case 'unrecognized_keys':
