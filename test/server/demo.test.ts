@@ -5,6 +5,8 @@ import { validateScheme, effectiveIndicators } from '../../shared/validate-schem
 import { makeDemoCounty } from '../../server/demo/county.ts';
 import { createFeeder } from '../../server/demo/feeder.ts';
 import { mulberry32 } from '../../server/demo/random.ts';
+import { createEngine } from '../../shared/engine/index.ts';
+import type { LogEvent } from '../../shared/events.ts';
 
 const demo = makeDemoCounty({ seed: 42, year: 2026, throughMonth: 6 });
 const { scheme, history } = demo;
@@ -86,6 +88,22 @@ describe('makeDemoCounty', () => {
       if (body.type === 'value:recorded') expect(units.has(body.data.unit) && codes.has(body.data.indicator)).toBe(true);
       if (body.type === 'rating:recorded') expect(cadres.has(body.data.cadre) && raters.has(body.data.raterGroup)).toBe(true);
     }
+  });
+
+  it('every history event is accepted by the engine; the waived veto is lifted, the rejected one stands', () => {
+    const short = makeDemoCounty({ seed: 42, year: 2026, throughMonth: 3 });
+    const engine = createEngine(short.scheme);
+    short.history.forEach((h, i) => {
+      const ev = { ...h.body, seq: i + 1, at: h.at, actor: h.actor } as LogEvent;
+      expect(engine.checkEvent(ev)).toBeNull();
+      engine.apply(ev);
+    });
+    const st = engine.standings();
+    expect(Object.values(st.boards['track|m02|project|strong']!.rows).every((r) => r.hasData)).toBe(true);
+    expect(engine.explainUnit('m02', 'rural', 'baisha')!.vetoed).toBe(false);
+    expect(engine.explainUnit('m02', 'governance', 'yunxi')!.vetoed).toBe(true);
+    expect(engine.published().map((p) => p.period)).toEqual(['m01', 'm02']);
+    expect(Object.keys(st.cadres).length).toBe(3 * 4);
   });
 
   it('rejects a month outside 1–12', () => {
