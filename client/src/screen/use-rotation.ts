@@ -2,7 +2,8 @@
 import { computed, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
 import { nextSlide, type Slide } from './rotation.ts';
 
-export function useRotation(list: Ref<Slide[]>, intervalSec: number) {
+/** `keys: false` leaves the keyboard to the caller (the replay uses space for play/pause). */
+export function useRotation(list: Ref<Slide[]>, intervalSec: number, keys = true) {
   const index = ref(0);
   const paused = ref(false);
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -36,7 +37,7 @@ export function useRotation(list: Ref<Slide[]>, intervalSec: number) {
   );
   onMounted(() => {
     restart();
-    window.addEventListener('keydown', onKey);
+    if (keys) window.addEventListener('keydown', onKey);
   });
   onBeforeUnmount(() => {
     if (timer) clearInterval(timer);
