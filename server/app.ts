@@ -104,6 +104,7 @@ export async function createApp(deps: AppDeps) {
     app,
     server,
     live,
+    storage,
     race,
     users,
     tokens,

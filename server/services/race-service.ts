@@ -21,6 +21,9 @@ export interface Submission {
   /** Idempotency key: a retry with the same key and payload is applied once. */
   key?: string;
   body: EventBody;
+  /** Server-internal imports (the demo history) keep their original time and actor. */
+  at?: string;
+  actor?: string;
 }
 
 export interface SubmitResult {
@@ -60,20 +63,31 @@ export function createRaceService(deps: RaceDeps) {
     ring.clear();
   }
 
-  function check(subs: Submission[]): void {
+  /** Event types whose validity may depend on earlier events of the same batch. */
+  const DEPENDENT = new Set(['value:corrected', 'adjustment:recorded', 'adjustment:revoked', 'veto:recorded', 'veto:revoked', 'waiver:decided', 'cadre:adjusted', 'scheme:changed']);
+
+  async function check(subs: Submission[], actor: string): Promise<void> {
     const problems: Array<Problem & { index: number }> = [];
+    const add = (p: Problem | null | undefined, index: number) => p && problems.length < 100 && problems.push({ ...p, index });
     subs.forEach((s, index) => {
-      if (problems.length >= 100) return;
-      if (s.body.type === 'scheme:changed') {
-        for (const p of deps.checkScheme?.(s.body.data.scheme) ?? []) problems.push({ ...p, index });
-      }
-      if (!engine) {
-        if (s.body.type !== 'scheme:changed') throw errors.noScheme();
-        return;
-      }
-      const p = engine.checkEvent(s.body);
-      if (p) problems.push({ ...p, index });
+      if (s.body.type === 'scheme:changed') for (const p of deps.checkScheme?.(s.body.data.scheme) ?? []) add(p, index);
+      if (!engine && s.body.type !== 'scheme:changed') throw errors.noScheme();
     });
+    if (!problems.length && engine) {
+      if (subs.length > 1 && subs.some((s) => DEPENDENT.has(s.body.type))) {
+        // Later events may refer to earlier ones (a waiver of a deduction in the same batch):
+        // check them in order against a scratch engine replayed from the log.
+        const scratch = deps.createEngine(engine.scheme, await readAllEvents(storage.db));
+        const at = now().toISOString();
+        for (let i = 0; i < subs.length && !problems.length; i++) {
+          const p = scratch.checkEvent(subs[i]!.body);
+          if (p) add(p, i);
+          else scratch.apply({ ...subs[i]!.body, seq: version + i + 1, at, actor } as LogEvent);
+        }
+      } else {
+        subs.forEach((s, index) => add(engine!.checkEvent(s.body), index));
+      }
+    }
     if (problems.length) throw problemError(problems);
   }
 
@@ -103,9 +117,9 @@ export function createRaceService(deps: RaceDeps) {
         }
       });
       if (!fresh.length) return { version, items };
-      check(fresh);
+      await check(fresh, actor);
       const at = now().toISOString();
-      const events = fresh.map((s, i) => ({ ...s.body, seq: version + i + 1, at, actor }) as LogEvent);
+      const events = fresh.map((s, i) => ({ ...s.body, seq: version + i + 1, at: s.at ?? at, actor: s.actor ?? actor }) as LogEvent);
       await storage.tx(async (trx) => {
         await appendEvents(trx, events);
         await putKeys(trx, freshKeys);

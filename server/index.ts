@@ -1,0 +1,67 @@
+/**
+ * The only place that reads the environment and listens.
+ *   PORT (3000), HOST (0.0.0.0), SAIMA_DATA_DIR (./data), SAIMA_DB (sqlite | postgres://…),
+ *   SAIMA_DEMO (off: start empty), SAIMA_ORIGINS (comma-separated extra browser origins),
+ *   SAIMA_ADMIN_PASSWORD (first admin's password when starting empty), SAIMA_SECURE_COOKIES (1 behind HTTPS).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { openStorage } from './storage/storage.ts';
+import { createEngine } from '../shared/engine/index.ts';
+import { validateScheme } from '../shared/validate-scheme.ts';
+import { randomToken } from './auth/secrets.ts';
+import { demoInfo, seedDemo, startDemoFeeder } from './bootstrap/demo-seed.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? '0.0.0.0';
+const demo = !['off', '0', 'false', 'no'].includes((env.SAIMA_DEMO ?? '').toLowerCase());
+
+const storage = await openStorage({ url: env.SAIMA_DB ?? 'sqlite', dataDir: path.resolve(env.SAIMA_DATA_DIR ?? './data') });
+const app = await createApp({
+  storage,
+  createEngine,
+  checkScheme: (s) => validateScheme(s).problems,
+  origins: (env.SAIMA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  staticDir: path.join(root, 'dist', 'client'),
+  secureCookies: env.SAIMA_SECURE_COOKIES === '1',
+});
+
+const empty = app.race.version === 0 && (await app.users.countUsers()) === 0;
+let firstAdmin: { username: string; password: string } | null = null;
+if (empty && demo) {
+  console.log('[saima] first start: creating the demo county…');
+  await seedDemo(app, new Date());
+} else if (empty) {
+  firstAdmin = { username: 'admin', password: env.SAIMA_ADMIN_PASSWORD ?? randomToken().slice(0, 16) };
+  await app.users.createUser({ ...firstAdmin, role: 'admin' }, 'setup');
+}
+const info = await demoInfo(app);
+const feeder = info && demo ? startDemoFeeder(app) : null;
+
+app.server.listen(port, host, () => {
+  const url = `http://localhost:${port}`;
+  const lines = [`[saima] listening on ${url}  (version ${app.race.version}, ${storage.dialect})`, `        API reference: ${url}/api/docs`];
+  if (info) {
+    lines.push('        demo accounts:');
+    for (const a of info.accounts) lines.push(`          ${a.label.padEnd(24)} ${a.username} / ${a.password}`);
+    if (info.displayToken) lines.push(`        wall display: ${url}/screen?token=${info.displayToken}`);
+  }
+  if (firstAdmin) lines.push(`        first admin: ${firstAdmin.username} / ${firstAdmin.password}  (change it after signing in)`);
+  console.log(lines.join('\n'));
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[saima] ${signal}: shutting down`);
+  feeder?.stop();
+  await app.close();
+  await storage.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
