@@ -10,6 +10,8 @@ import { Server } from 'socket.io';
 import type { ClientToServer, ServerToClient } from '../../shared/protocol.ts';
 import type { StandingsDiff } from '../../shared/standings.ts';
 import { MockCounty } from './mock-county.ts';
+import { makeDemoCounty } from '../../server/demo/county.ts';
+import type { LogEvent } from '../../shared/events.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
@@ -21,6 +23,17 @@ export interface MockServer {
   tick(): StandingsDiff;
   push(diff: StandingsDiff): void;
   close(): Promise<void>;
+}
+
+let log: LogEvent[] | null = null;
+function demoLog(): LogEvent[] {
+  if (log) return log;
+  const d = makeDemoCounty({ seed: 2026, year: 2026, throughMonth: 10 });
+  log = [
+    { type: 'scheme:changed', data: { scheme: d.scheme }, seq: 1, at: d.history[0]?.at ?? '2026-01-01T00:00:00Z', actor: 'demo' },
+    ...d.history.map((h, i) => ({ ...h.body, seq: i + 2, at: h.at, actor: h.actor }) as LogEvent),
+  ];
+  return log;
 }
 
 export async function startMockServer(opts: { port?: number; feedMs?: number; root?: string } = {}): Promise<MockServer> {
@@ -35,6 +48,12 @@ export async function startMockServer(opts: { port?: number; feedMs?: number; ro
     };
     if (url.pathname === '/api/meta') return json(county.meta);
     if (url.pathname === '/api/standings') return json(county.standings());
+    if (url.pathname === '/api/events') {
+      // Replay source: the demo county's log (the mock's own standings have no events).
+      const since = Number(url.searchParams.get('since') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 1000);
+      return json({ version: demoLog().length, events: demoLog().filter((e) => e.seq > since).slice(0, limit) });
+    }
     if (url.pathname.startsWith('/api/')) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       return res.end(JSON.stringify({ code: 'not_found', message: '接口不存在' }));
