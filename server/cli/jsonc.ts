@@ -56,10 +56,11 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Parses JSONC; a syntax error comes back with its line and column instead of throwing. */
-export function parseJsonc(text: string): { ok: true; value: unknown } | { ok: false; error: JsonError } {
+/** `text` in a success is the JSON with comments blanked: same offsets as the original. */
+export function parseJsonc(text: string): { ok: true; value: unknown; text: string } | { ok: false; error: JsonError } {
   const clean = stripJsonComments(text.replace(/^\uFEFF/, ''));
   try {
-    return { ok: true, value: JSON.parse(clean) };
+    return { ok: true, value: JSON.parse(clean), text: clean };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // V8 reports "… at position N" (and, in newer versions, "(line L column C)").

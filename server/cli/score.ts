@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../shared/engine/index.ts';
 import { validateScheme } from '../../shared/validate-scheme.ts';
+import { jsonValueOffsets, lineOfPath } from './json-locate.ts';
 import { parseJsonc } from './jsonc.ts';
 import { formatLineProblem, readEvents } from './read-events.ts';
 import type { LineProblem } from './read-events.ts';
@@ -86,8 +87,13 @@ export function runScore(args: string[], read: Reader = (p) => readFileSync(p, '
   }
   const { scheme, problems } = validateScheme(json.value);
   if (!scheme) {
+    const offsets = jsonValueOffsets(json.text);
     errors.push(`${schemePath}:方案有 ${problems.length} 处问题 / the scheme has ${problems.length} problem(s):`);
-    for (const p of problems) errors.push(`  ${p.path}:${p.zh}\n    ${p.en} [${p.code}]`);
+    for (const p of problems) {
+      const line = lineOfPath(json.text, offsets, p.path);
+      const where = line ? `第 ${line} 行 ` : '';
+      errors.push(`  ${where}${p.path}:${p.zh}\n    ${line ? `line ${line} ` : ''}${p.path}: ${p.en} [${p.code}]`);
+    }
     return fail();
   }
 

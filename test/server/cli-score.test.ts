@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScore } from '../../server/cli/score.ts';
 import type { Report } from '../../server/cli/report.ts';
+import fc from 'fast-check';
 import { stripJsonComments, parseJsonc } from '../../server/cli/jsonc.ts';
+import { jsonValueOffsets, lineOfPath } from '../../server/cli/json-locate.ts';
 import { readEvents } from '../../server/cli/read-events.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -82,7 +84,7 @@ describe('npm run score (spawned)', () => {
     const text = readFileSync(SCHEME, 'utf8').replace('"fullMarks": 30,\n          "method": { "kind": "completion"', '"fullMarks": 25,\n          "method": { "kind": "completion"');
     const r = await spawnScore([file('bad.scheme.jsonc', text), EVENTS]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('tracks[0].indicators:赛道「项目建设」在分组「经济强镇组」的满分合计 95,应为 100');
+    expect(r.stderr).toMatch(/第 \d+ 行 tracks\[0\]\.indicators:赛道「项目建设」在分组「经济强镇组」的满分合计 95,应为 100/);
     expect(r.stderr).toContain('[full_marks_sum]');
   });
 });
@@ -140,6 +142,32 @@ describe('JSONC', () => {
     expect(out.length).toBe(src.length);
     expect(out.split('\n').length).toBe(2);
     expect(JSON.parse(out)).toEqual({ a: '// no', b: [1, 2] });
-    expect(parseJsonc('{"s": "a \\" /* b"}')).toEqual({ ok: true, value: { s: 'a " /* b' } });
+    expect(parseJsonc('{"s": "a \\" /* b"}')).toMatchObject({ ok: true, value: { s: 'a " /* b' } });
+  });
+});
+
+describe('JSONC properties', () => {
+  it('any JSON value survives stripping, also with comments between tokens', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom('', ' // c\n', ' /* "x" */ ', '\n'), (v, comment) => {
+        const text = JSON.stringify(v, null, 1);
+        expect(JSON.parse(stripJsonComments(text))).toEqual(JSON.parse(text));
+        const commented = text.replace(/\n/g, `${comment}\n`);
+        const r = parseJsonc(commented);
+        expect(r.ok && r.value).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('JSON path → line', () => {
+  it('finds the line of a value or of its nearest ancestor', () => {
+    const text = '{\n  "a": [\n    { "b": 1 },\n    {\n      "c": "x"\n    }\n  ]\n}';
+    const offsets = jsonValueOffsets(text);
+    expect(lineOfPath(text, offsets, 'a[1].c')).toBe(5);
+    expect(lineOfPath(text, offsets, 'a[0].b')).toBe(3);
+    expect(lineOfPath(text, offsets, 'a[1].missing')).toBe(4);
+    expect(lineOfPath(text, offsets, '$')).toBe(1);
   });
 });

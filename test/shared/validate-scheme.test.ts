@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateScheme, formatPath } from '../../shared/validate-scheme.ts';
 
@@ -145,6 +146,28 @@ describe('validateScheme', () => {
     const r = validateScheme(42);
     expect(r.scheme).toBeNull();
     expect(r.problems[0]).toMatchObject({ code: 'schema_invalid_type', path: '$' });
+  });
+
+  it('never throws, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => {
+        const r = validateScheme(v);
+        expect(r.scheme === null || r.problems.length === 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // Random damage to a valid scheme: still only problems, each with a code, a path and messages.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.jsonValue()), { minLength: 1, maxLength: 4 }), (edits) => {
+        const s = base() as unknown as Record<string, unknown>;
+        for (const [k, v] of edits) {
+          const keys = ['name', 'season', 'tracks', 'groups', 'units', 'cadres', 'grades', 'rules', 'raterGroups'];
+          s[keys[k % keys.length]!] = v;
+        }
+        for (const p of validateScheme(s).problems) expect(p.code && p.path && p.zh && p.en).toBeTruthy();
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('formats paths', () => {
