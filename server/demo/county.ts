@@ -17,6 +17,12 @@ export interface DemoOptions {
   year: number;
   /** History covers months 1..throughMonth (1–12); the current period is that month. */
   throughMonth: number;
+  /**
+   * Optional "now" (ms since epoch, passed in — the demo never reads the clock). When given, the
+   * entries of the current month that would lie after it are moved, in order, between the start
+   * of the month and now, so that no event is dated in the future.
+   */
+  now?: number;
 }
 
 export interface DemoEntry {
@@ -42,7 +48,27 @@ export function makeDemoCounty(opts: DemoOptions): DemoCounty {
   const { seed, year } = opts;
   if (!Number.isInteger(opts.throughMonth) || opts.throughMonth < 1 || opts.throughMonth > 12) throw new RangeError('throughMonth must be 1–12');
   const scheme = SchemeSchema.parse(demoSchemeInput(seed, year, opts.throughMonth));
-  return { scheme, history: buildHistory(scheme, opts) };
+  const history = buildHistory(scheme, opts);
+  return { scheme, history: opts.now === undefined ? history : notAfter(history, Date.UTC(year, opts.throughMonth - 1, 1), opts.now) };
+}
+
+/** Squeezes the entries from `from` on into [from, now), keeping their order; earlier ones stay. */
+function notAfter(history: DemoEntry[], from: number, now: number): DemoEntry[] {
+  const times = history.map((e) => Date.parse(e.at));
+  if (!times.length || times.at(-1)! < now) return history;
+  const first = times.findIndex((t) => t >= from);
+  if (first < 0) return history;
+  const start = Math.max(from, first > 0 ? times[first - 1]! + 1 : from);
+  const t0 = times[first]!;
+  const span = Math.max(1, times.at(-1)! - t0);
+  const room = Math.max(0, now - 1000 - start);
+  let prev = first > 0 ? times[first - 1]! : -Infinity;
+  return history.map((e, i) => {
+    if (i < first) return e;
+    const t = Math.max(prev + 1, start + Math.floor(((times[i]! - t0) / span) * room));
+    prev = t;
+    return { ...e, at: new Date(t).toISOString() };
+  });
 }
 
 /** The demo scheme as written (defaults omitted), before parsing. */

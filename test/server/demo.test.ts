@@ -106,6 +106,18 @@ describe('makeDemoCounty', () => {
     expect(Object.keys(st.cadres).length).toBe(3 * 4);
   });
 
+  it('with `now`, dates no event in the future and keeps the order', () => {
+    const now = Date.UTC(2026, 5, 3, 8, 30);
+    const h = makeDemoCounty({ seed: 42, year: 2026, throughMonth: 6, now }).history;
+    expect(h.map((e) => e.body)).toEqual(history.map((e) => e.body));
+    for (let i = 1; i < h.length; i++) expect(h[i]!.at > h[i - 1]!.at).toBe(true);
+    expect(Date.parse(h.at(-1)!.at)).toBeLessThan(now);
+    // Months before the current one keep their dates.
+    const may = (x: typeof h) => x.filter((e) => e.at < '2026-06-01').map((e) => e.at);
+    expect(may(h)).toEqual(may(history));
+    expect(makeDemoCounty({ seed: 42, year: 2026, throughMonth: 6, now: Date.UTC(2027, 0, 1) }).history).toEqual(history);
+  });
+
   it('rejects a month outside 1–12', () => {
     expect(() => makeDemoCounty({ seed: 1, year: 2026, throughMonth: 13 })).toThrow(RangeError);
   });
