@@ -42,7 +42,8 @@ const info = await demoInfo(app);
 const feeder = info && demo ? startDemoFeeder(app) : null;
 
 app.server.listen(port, host, () => {
-  const url = `http://localhost:${port}`;
+  const address = app.server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
   const lines = [`[saima] listening on ${url}  (version ${app.race.version}, ${storage.dialect})`, `        API reference: ${url}/api/docs`];
   if (info) {
     lines.push('        demo accounts:');
