@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { stripJsonComments, parseJsonc } from '../../server/cli/jsonc.ts';
 import { jsonValueOffsets, lineOfPath } from '../../server/cli/json-locate.ts';
 import { readEvents } from '../../server/cli/read-events.ts';
+import { demoFiles } from '../../server/cli/export-demo.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SCHEME = join(root, 'examples/county.scheme.jsonc');
@@ -120,6 +121,19 @@ describe('runScore (in process)', () => {
     const r = runScore([SCHEME, file('dup.jsonl', `${adj}\n\n${adj}\n`)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/第 3 行\(adjustment:recorded\)/);
+  });
+});
+
+describe('demo county as files', () => {
+  it('scores the exported demo county without a single rejected event', () => {
+    const files = demoFiles({ seed: 3, year: 2026, throughMonth: 2 });
+    const r = runScore(['demo.scheme.json', 'demo.events.jsonl', '--no-explain', '--compact'], (p) => (p.endsWith('.jsonl') ? files.events : files.scheme));
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.version).toBe(files.events.trim().split('\n').length);
+    expect(report.periods.map((p) => p.period)).toEqual(['m01', 'm02']);
+    expect(report.periods[0]!.tracks.map((t) => t.groups.length)).toEqual([2, 2, 3, 3]);
+    expect(report.cadres.filter((c) => c.period === 'm02').reduce((a, c) => a + c.rows.length, 0)).toBe(196);
   });
 });
 
