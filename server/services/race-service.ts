@@ -79,10 +79,17 @@ export function createRaceService(deps: RaceDeps) {
         // check them in order against a scratch engine replayed from the log.
         const scratch = deps.createEngine(engine.scheme, await readAllEvents(storage.db));
         const at = now().toISOString();
+        let pending: LogEvent[] = [];
         for (let i = 0; i < subs.length && !problems.length; i++) {
-          const p = scratch.checkEvent(subs[i]!.body);
+          const body = subs[i]!.body;
+          // Only dependent events look at earlier ones, so applying runs of events lazily is enough.
+          if (DEPENDENT.has(body.type) && pending.length) {
+            scratch.apply(pending);
+            pending = [];
+          }
+          const p = scratch.checkEvent(body);
           if (p) add(p, i);
-          else scratch.apply({ ...subs[i]!.body, seq: version + i + 1, at, actor } as LogEvent);
+          else pending.push({ ...body, seq: version + i + 1, at, actor } as LogEvent);
         }
       } else {
         subs.forEach((s, index) => add(engine!.checkEvent(s.body), index));
