@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { scrollToRow, visibleRange } from '../../client/src/board/virtual.ts';
 import { tableRows } from '../../client/src/board/table-rows.ts';
 import { cadreTrend, unitTrend } from '../../client/src/board/trend-points.ts';
-import type { Standings } from '../../shared/standings.ts';
+import type { CadreBoard, Standings } from '../../shared/standings.ts';
 import { board, row } from './fixtures.ts';
 
 describe('virtual list window', () => {
@@ -57,7 +57,7 @@ describe('trends', () => {
         'track|m3|proj|g': board({ a: row(1, 95), b: row(2, 0, { hasData: false }) }, 'track|m3|proj|g'),
         'overall|m1|*|g': board({ a: row(1, 88) }, 'overall|m1|*|g'),
       },
-      cadres: { 'cadre|m1|sec': { period: 'm1', cadreGroup: 'sec', rows: { c1: { score: 91, rank: 1, prevRank: null, change: null } } } },
+      cadres: { 'cadre|m1|sec': { period: 'm1', periodIndex: 0, cadreGroup: 'sec', rows: { c1: { score: 91, rank: 1, prevRank: null, change: null } } } as CadreBoard },
     };
     const periods = ['m1', 'm2', 'm3'].map((id) => ({ id, name: id, kind: 'month' }));
     expect(unitTrend(s, periods, 'proj', 'g', 'a').map((p) => [p.score, p.rank])).toEqual([

@@ -71,7 +71,7 @@ export function barRaceBase(opts: BarRaceOptions): EChartsOption {
     xAxis: {
       type: 'value',
       min: 0,
-      ...(opts.max !== undefined ? { max: opts.max } : { max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10) }),
+      ...(opts.max !== undefined ? { max: opts.max } : { max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 20) * 20) }),
       splitLine: { lineStyle: { color: DARK.grid } },
       axisLabel: { color: DARK.muted, fontSize: Math.round(fs * 0.7) },
     },

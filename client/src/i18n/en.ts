@@ -2,7 +2,7 @@
 export default {
   app: { title: 'Saima', notAvailable: 'This page is not available yet', notAvailableHint: 'Unit details and administration are provided by another module.', back: 'Back to the board', lang: '中文' },
   nav: { screen: 'Wall', board: 'Board', cadres: 'Cadres' },
-  conn: { live: 'Live', syncing: 'Syncing', reconnecting: 'Reconnecting…', connecting: 'Connecting…' },
+  conn: { replay: 'Replay', live: 'Live', syncing: 'Syncing', reconnecting: 'Reconnecting…', connecting: 'Connecting…' },
   screen: {
     updated: 'Updated',
     never: 'Waiting for data',

@@ -2,7 +2,7 @@
 export default {
   app: { title: '赛马', notAvailable: '该页面尚未开放', notAvailableHint: '单位详情与管理后台由其他模块提供。', back: '返回排行', lang: 'English' },
   nav: { screen: '大屏', board: '排行', cadres: '干部' },
-  conn: { live: '实时', syncing: '同步中', reconnecting: '重连中…', connecting: '连接中…' },
+  conn: { replay: '回放', live: '实时', syncing: '同步中', reconnecting: '重连中…', connecting: '连接中…' },
   screen: {
     updated: '更新于',
     never: '等待数据',

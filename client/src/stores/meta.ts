@@ -34,7 +34,9 @@ export const useMetaStore = defineStore('meta', () => {
   /** Refetches (after a `scheme:changed`); keeps the old meta on failure. */
   async function refresh(): Promise<void> {
     try {
-      meta.value = markRaw(normalizeMeta(await api<unknown>('/api/meta')));
+      const next = normalizeMeta(await api<unknown>('/api/meta'));
+      // Same content: keep the old object so nothing downstream recomputes.
+      if (JSON.stringify({ ...next, version: 0 }) !== JSON.stringify({ ...meta.value, version: 0 })) meta.value = markRaw(next);
     } catch {
       /* keep the last meta */
     }

@@ -1,0 +1,146 @@
+/**
+ * End to end in headless Chromium against the real server (createApp, SQLite in a temp dir,
+ * demo county): the wall display shows the race, moves within a second of a submitted value,
+ * rotates, renders hostile names as text, and resynchronises after being offline and after a
+ * server restart — without reloading.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { boardKey, orderRows } from '../../shared/standings.ts';
+import { hasChromium, launch } from './browser.ts';
+import { adminClient, startRealServer, type RealServer } from './real-server.ts';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe.skipIf(!hasChromium)('wall display end to end', () => {
+  let dir = '';
+  let srv: RealServer;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  let admin: Awaited<ReturnType<typeof adminClient>>;
+
+  const scheme = () => srv.app.race.scheme()!;
+  const version = () => srv.app.race.version;
+  const screenVersion = async (): Promise<number> => Number((await page.getByTestId('version').textContent())?.replace(/\D/g, '') || -1);
+  const waitVersion = (v: number, timeout = 15_000) =>
+    page.waitForFunction((want) => document.querySelector('[data-testid=version]')?.textContent === `v${want}`, v, { timeout });
+
+  /** Submits a value that changes the last unit's score on the board on screen. */
+  async function moveLastUnit(): Promise<{ version: number; unit: string }> {
+    const s = scheme();
+    const group = s.groups[0]!;
+    const track = s.tracks.find((t) => t.id === group.tracks[0])!;
+    const period = s.season.currentPeriod!;
+    const board = srv.app.race.standings().boards[boardKey({ kind: 'track', period, track: track.id, group: group.id })]!;
+    const [unit] = orderRows(board.rows).at(-1)!;
+    const ind = track.indicators.find((i) => i.method.kind !== 'grade' && i.method.kind !== 'deduct' && i.method.kind !== 'rank')!;
+    const value = ind.direction === 'higher' ? 1e6 : 0;
+    const r = await admin.send<{ version: number }>('POST', '/api/values', { period, unit, indicator: ind.code, value, key: `e2e-${Date.now()}-${Math.random()}` });
+    return { version: r.version, unit };
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'saima-e2e-'));
+    srv = await startRealServer(dir);
+    admin = await adminClient(srv.url, srv.info);
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const s = scheme();
+    const g = s.groups[0]!;
+    await page.goto(`${srv.url}/screen?token=${srv.info.displayToken}&interval=5&groups=${g.id}&tracks=${g.tracks.slice(0, 2).join(',')}`);
+    await page.evaluate(() => ((window as unknown as { __loadMark: number }).__loadMark = 42));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the demo race at the server version', async () => {
+    await page.getByTestId('race-name').filter({ hasText: scheme().name }).waitFor({ timeout: 15_000 });
+    await waitVersion(version());
+    await page.locator('[data-bars]').waitFor();
+    const bars = await page.locator('[data-bars]').getAttribute('data-bars');
+    expect(bars?.split(',').length).toBeGreaterThan(2);
+    expect(await page.getByTestId('conn').getAttribute('data-state')).toBe('live');
+  });
+
+  it('moves the bar race within a second of a value submitted through the API', async () => {
+    // Stay on the first slide while measuring.
+    await page.keyboard.press('Space');
+    while ((await page.getByTestId('slide-title').textContent())?.includes(scheme().tracks.find((t) => t.id === scheme().groups[0]!.tracks[0])!.name) !== true) {
+      await page.keyboard.press('ArrowRight');
+    }
+    const before = await page.locator('[data-bars]').getAttribute('data-bars');
+    const t0 = Date.now();
+    const { version: v, unit } = await moveLastUnit();
+    await page.waitForFunction(
+      ([b, u]) => {
+        const now = document.querySelector('[data-bars]')?.getAttribute('data-bars');
+        return now !== b && now?.includes(`${u}:`);
+      },
+      [before, unit] as const,
+      { timeout: 1000 },
+    );
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await waitVersion(v, 1000);
+    await page.keyboard.press('Space');
+  });
+
+  it('rotates through the tracks', async () => {
+    const first = await page.getByTestId('slide-title').textContent();
+    await page.waitForFunction((f) => document.querySelector('[data-testid=slide-title]')?.textContent !== f, first, { timeout: 12_000 });
+  });
+
+  it('renders a hostile unit name as text', async () => {
+    const s = scheme();
+    const unitId = s.groups[0]!.units[0]!;
+    const unit = s.units.find((u) => u.id === unitId)!;
+    const meta = await admin.get<{ schemeVersion: number }>('/api/meta');
+    await admin.send('PUT', `/api/units/${unitId}`, { version: meta.schemeVersion, item: { ...unit, name: XSS } });
+    const p2 = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    p2.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await p2.goto(`${srv.url}/screen?token=${srv.info.displayToken}&groups=${s.groups[0]!.id}&panels=lists,overall,lights`);
+    await p2.getByText(XSS, { exact: true }).first().waitFor({ timeout: 15_000 });
+    expect(await p2.locator('img[src="x"]').count()).toBe(0);
+    await p2.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    await p2.close();
+  });
+
+  it('returns to the server version after 10 s offline, without a reload', async () => {
+    const ctx = page.context();
+    await ctx.setOffline(true);
+    await moveLastUnit();
+    await page.waitForTimeout(10_000);
+    await moveLastUnit();
+    await ctx.setOffline(false);
+    await waitVersion(version(), 30_000);
+    expect(await page.evaluate(() => (window as unknown as { __loadMark?: number }).__loadMark)).toBe(42);
+  }, 60_000);
+
+  it('returns to the server version after the server restarts', async () => {
+    const port = srv.port;
+    await srv.close();
+    await page.getByTestId('conn').and(page.locator('[data-state=reconnecting]')).waitFor({ timeout: 10_000 });
+    expect(await screenVersion()).toBeGreaterThan(0);
+    srv = await startRealServer(dir, { port });
+    admin = await adminClient(srv.url, srv.info);
+    await moveLastUnit();
+    await waitVersion(version(), 40_000);
+    expect(await page.getByTestId('conn').getAttribute('data-state')).toBe('live');
+    expect(await page.evaluate(() => (window as unknown as { __loadMark?: number }).__loadMark)).toBe(42);
+  }, 90_000);
+});
