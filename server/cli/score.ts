@@ -10,7 +10,7 @@ import { validateScheme } from '../../shared/validate-scheme.ts';
 import { jsonValueOffsets, lineOfPath } from './json-locate.ts';
 import { parseJsonc } from './jsonc.ts';
 import { formatLineProblem, readEvents } from './read-events.ts';
-import type { LineProblem } from './read-events.ts';
+import type { LineProblem, NumberedEvent } from './read-events.ts';
 import { buildReport } from './report.ts';
 
 export const HELP = `用法 / usage: npm run score -- <方案.json|jsonc> [事件.jsonl] [选项]
@@ -100,19 +100,36 @@ export function runScore(args: string[], read: Reader = (p) => readFileSync(p, '
   const { events, problems: lineProblems } = readEvents(eventsText);
   const bad: LineProblem[] = [...lineProblems];
   const engine = createEngine(scheme);
-  for (const { line, event } of events) {
-    if (asOf !== null && event.seq > asOf) break;
-    const p = engine.checkEvent(event);
-    if (p) {
-      bad.push({ line, type: event.type, ...p });
-      continue;
-    }
+  // Values and ratings are checked against the scheme alone, so runs of them are applied as one
+  // batch (much faster than one by one); every other event sees the state before it.
+  let pending: NumberedEvent[] = [];
+  const applyOne = ({ line, event }: NumberedEvent) => {
     try {
       engine.apply(event);
     } catch (e) {
       bad.push({ line, type: event.type, code: 'not_applied', path: '', zh: `事件无法计入:${(e as Error).message}`, en: `event could not be applied: ${(e as Error).message}` });
     }
+  };
+  const flush = () => {
+    if (!pending.length) return;
+    try {
+      engine.apply(pending.map((p) => p.event));
+    } catch {
+      for (const p of pending) if (p.event.seq > engine.version) applyOne(p);
+    }
+    pending = [];
+  };
+  for (const ne of events) {
+    const { line, event } = ne;
+    if (asOf !== null && event.seq > asOf) break;
+    const batchable = event.type === 'value:recorded' || event.type === 'rating:recorded';
+    if (!batchable) flush();
+    const p = engine.checkEvent(event);
+    if (p) bad.push({ line, type: event.type, ...p });
+    else if (batchable) pending.push(ne);
+    else applyOne(ne);
   }
+  flush();
   bad.sort((a, b) => a.line - b.line);
   const lineErrors = bad.map((p) => `${eventsPath}:${formatLineProblem(p)}`);
   if (bad.length && !keepGoing) {

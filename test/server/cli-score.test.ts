@@ -134,6 +134,13 @@ describe('demo county as files', () => {
     expect(report.periods.map((p) => p.period)).toEqual(['m01', 'm02']);
     expect(report.periods[0]!.tracks.map((t) => t.groups.length)).toEqual([2, 2, 3, 3]);
     expect(report.cadres.filter((c) => c.period === 'm02').reduce((a, c) => a + c.rows.length, 0)).toBe(196);
+    // Every rank is a valid competition rank.
+    const tables = [...report.periods.flatMap((p) => [...p.tracks.flatMap((t) => t.groups), ...p.overall]), ...report.cadres];
+    for (const t of tables)
+      for (const [i, row] of t.rows.entries()) {
+        expect(row.rank).toBeGreaterThanOrEqual(1);
+        expect(row.rank).toBeLessThanOrEqual(i + 1);
+      }
   });
 });
 
