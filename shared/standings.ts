@@ -52,6 +52,8 @@ export interface Board {
 
 export interface CadreBoard {
   period: string;
+  /** Position of the period in the season (orders a cadre group's boards). */
+  periodIndex: number;
   cadreGroup: string;
   rows: Record<string, CadreRow>;
 }
@@ -67,6 +69,7 @@ export interface BoardPatch {
   rows?: Record<string, Partial<Row>>;
   removed?: string[];
 }
+/** Cadre patches carry scores only: ranks follow from scores through `rankCadreBoards`. */
 export interface CadrePatch {
   rows?: Record<string, Partial<CadreRow>>;
   removed?: string[];
@@ -124,6 +127,7 @@ export function applyDiff(s: Standings, d: StandingsDiff): Standings {
     const b = s.cadres[k];
     if (b) patchRows(b.rows, p);
   }
+  if (d.cadres || d.cadresAdded || d.cadresDropped) rankCadreBoards(s.cadres);
   s.version = d.to;
   return s;
 }
@@ -139,4 +143,33 @@ function patchRows<R extends object>(rows: Record<string, R>, p: { rows?: Record
 /** Display order of a board's rows: rank, then unit code (the documented tie order). */
 export function orderRows<R extends { rank: number }>(rows: Record<string, R>): Array<[string, R]> {
   return Object.entries(rows).sort((a, b) => a[1].rank - b[1].rank || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * Cadre ranks from cadre scores: competition ranking within each cadre-group board (ties by id),
+ * rank change against the same group's board of the previous period that has one. The engine,
+ * the reference engine and `applyDiff` all rank cadres through this one function.
+ */
+export function rankCadreBoards(cadres: Record<string, CadreBoard>): void {
+  const byGroup = new Map<string, CadreBoard[]>();
+  for (const b of Object.values(cadres)) {
+    const l = byGroup.get(b.cadreGroup);
+    if (l) l.push(b);
+    else byGroup.set(b.cadreGroup, [b]);
+  }
+  for (const boards of byGroup.values()) {
+    boards.sort((a, b) => a.periodIndex - b.periodIndex);
+    let prev: Record<string, CadreRow> | null = null;
+    for (const b of boards) {
+      const order = Object.entries(b.rows).sort((x, y) => y[1].score - x[1].score || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+      let last = 0;
+      order.forEach(([id, row], q) => {
+        const rank = q > 0 && order[q - 1]![1].score === row.score ? last : q + 1;
+        last = rank;
+        const pr = prev?.[id]?.rank ?? null;
+        b.rows[id] = { score: row.score, rank, prevRank: pr, change: pr === null ? null : pr - rank };
+      });
+      prev = b.rows;
+    }
+  }
 }

@@ -7,7 +7,7 @@
 import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
 import type { CadreBoard, Standings, StandingsDiff } from '../standings.ts';
-import { boardKey, cadreBoardKey } from '../standings.ts';
+import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
 import { checkEvent } from './check-event.ts';
 import type { Compiled } from './compile.ts';
 import { compile } from './compile.ts';
@@ -21,10 +21,9 @@ import { cadreScore } from './reference.ts';
 import { TrackState } from './track-state.ts';
 import type { Engine } from './types.ts';
 
+/** An engine at the version of the last event given: folds the log into facts and builds once. */
 export function createEngine(scheme: Scheme, events: LogEvent[] = []): Engine {
-  const e = new IncrementalEngine(scheme);
-  if (events.length) e.apply(events);
-  return e;
+  return new IncrementalEngine(scheme, events);
 }
 
 export class IncrementalEngine implements Engine {
@@ -38,9 +37,11 @@ export class IncrementalEngine implements Engine {
   season!: Array<RankedBoard | null>;
   /** [group] */
   seasonAll!: Array<RankedBoard | null>;
-  /** [period][cadreGroup] and, per period, cadre → local index in its board. */
-  cadreBoards!: Array<Array<RankedBoard | null>>;
-  cadreLocal!: Int32Array[];
+  /** [period] cadre → score (1e-4 units) and whether the cadre has any data then. */
+  cadreScore!: Int32Array[];
+  cadreHas!: Uint8Array[];
+  /** Each period and track board's series (same kind and group across periods). */
+  private series = new Map<RankedBoard, RankedBoard[]>();
   /** unit·T + track → cadres responsible; unit → cadres without responsibilities (use the overall). */
   private cadresOf!: Map<number, number[]>;
   private fallbackCadres!: Map<number, number[]>;
@@ -51,8 +52,15 @@ export class IncrementalEngine implements Engine {
   private touched = new Set<RankedBoard>();
   private diff: DiffBuilder | null = null;
 
-  constructor(scheme: Scheme) {
+  constructor(scheme: Scheme, events: LogEvent[] = []) {
     this.facts = new Facts(scheme);
+    let last = 0;
+    for (const e of events) {
+      if (!(e.seq > last)) throw new Error(`event seq ${e.seq} is not after ${last}`);
+      last = e.seq;
+      this.index(e);
+      this.facts.add(e);
+    }
     this.rebuild();
   }
 
@@ -328,15 +336,15 @@ export class IncrementalEngine implements Engine {
     };
   }
 
+  /** Cadre ranks are derived from scores (rankCadreBoards), so an update only moves the score. */
   private refreshCadre(p: number, ci: number): void {
-    const cg = this.c.cadreGroupOf[ci]!;
-    const b = cg >= 0 ? this.cadreBoards[p]![cg] : null;
-    const li = this.cadreLocal[p]![ci]!;
-    if (!b || li < 0) return;
-    const s = cadreScore(this.c, this.facts, p, this.c.scheme.cadres[ci]!, this.cadreInputs());
-    if (!s) return;
-    b.set(li, s.total, 0, 1, this.diff);
-    this.touched.add(b);
+    const c = this.c;
+    const cg = c.cadreGroupOf[ci]!;
+    if (cg < 0 || !this.cadreHas[p]![ci]) return;
+    const s = cadreScore(c, this.facts, p, c.scheme.cadres[ci]!, this.cadreInputs());
+    if (!s || s.total === this.cadreScore[p]![ci]) return;
+    this.cadreScore[p]![ci] = s.total;
+    if (this.diff) this.diff.row(cadreBoardKey(c.periodIds[p]!, c.cadreGroupIds[cg]!), c.cadreIds[ci]!).score = s.total / 10_000;
   }
 
   /** After a batch: derived fields, rank changes into the next period, warnings. */
@@ -344,45 +352,27 @@ export class IncrementalEngine implements Engine {
     const boards = [...this.touched];
     this.touched.clear();
     for (const b of boards) b.derive(this.diff);
-    const c = this.c;
     for (const b of boards) {
-      const series = this.seriesOf(b);
-      if (!series) continue;
-      const at = series.indexOf(b);
-      const next = series[at + 1];
-      if (next && b.rankMoved.size) {
-        if (b.kind === 'cadre') {
-          const p = c.periodIdx.get(b.key.split('|')[1]!)!;
-          const np = c.periodIdx.get(next.key.split('|')[1]!)!;
-          for (const li of b.rankMoved) {
-            const ci = c.cadreIdx.get(b.ids[li]!)!;
-            const nl = this.cadreLocal[np]![ci]!;
-            if (nl >= 0 && this.cadreLocal[p]![ci]! === li) next.setPrevRank(nl, b.rank[li]!, this.diff);
-          }
-        } else for (const li of b.rankMoved) next.setPrevRank(li, b.rank[li]!, this.diff);
+      const series = this.series.get(b);
+      if (series) {
+        const at = series.indexOf(b);
+        const next = series[at + 1];
+        if (next) for (const li of b.rankMoved) next.setPrevRank(li, b.rank[li]!, this.diff);
+        if (b.flagsChanged) this.refreshWarnings(series, at);
       }
       b.rankMoved.clear();
-      if (b.flagsChanged && b.kind !== 'cadre') this.refreshWarnings(series, at);
     }
   }
 
-  /** The active boards of the same kind across periods, in period order (null for season boards). */
-  private seriesOf(b: RankedBoard): RankedBoard[] | null {
-    const c = this.c;
-    const [kind, , t, g] = b.key.split('|') as [string, string, string, string];
-    if (kind === 'track') {
-      const d = c.defOf[c.trackIdx.get(t)!]![c.groupIdx.get(g)!]!;
-      return this.tracks.map((row) => row[d]?.board ?? null).filter((x): x is RankedBoard => x !== null);
-    }
-    if (kind === 'overall') {
-      const gi = c.groupIdx.get(g)!;
-      return this.overall.map((row) => row[gi] ?? null).filter((x): x is RankedBoard => x !== null);
-    }
-    if (kind === 'cadre') {
-      const cg = c.cadreGroupIdx.get(b.key.split('|')[2]!)!;
-      return this.cadreBoards.map((row) => row[cg] ?? null).filter((x): x is RankedBoard => x !== null);
-    }
-    return null;
+  /** Caches, for every period board, the active boards of its kind and group in period order. */
+  private buildSeries(): void {
+    this.series.clear();
+    const add = (list: Array<RankedBoard | null | undefined>) => {
+      const l = list.filter((x): x is RankedBoard => !!x);
+      for (const b of l) this.series.set(b, l);
+    };
+    this.c.defs.forEach((def) => add(this.tracks.map((row) => row[def.index]?.board)));
+    this.c.groupIds.forEach((_, g) => add(this.overall.map((row) => row[g])));
   }
 
   /** 约谈: yellow flag in `warningAfter` consecutive active periods, for boards from `from` on. */
@@ -438,33 +428,22 @@ export class IncrementalEngine implements Engine {
     }
     this.buildAggregates();
     this.buildCadres();
-    // derive, rank changes and warnings for every series
+    this.buildSeries();
     const all: RankedBoard[] = [];
     for (const row of this.tracks) for (const ts of row) if (ts) all.push(ts.board);
     for (const row of this.overall) for (const b of row) if (b) all.push(b);
     for (const b of [...this.season, ...this.seasonAll]) if (b) all.push(b);
-    for (const row of this.cadreBoards) for (const b of row) if (b) all.push(b);
     for (const b of all) {
       b.touch();
       b.derive(null);
-    }
-    for (const b of all) {
-      const series = this.seriesOf(b);
       b.rankMoved.clear();
-      if (!series) continue;
-      const at = series.indexOf(b);
-      const prev = series[at - 1];
-      if (prev) {
-        for (let i = 0; i < b.n; i++) {
-          let pi = i;
-          if (b.kind === 'cadre') {
-            const ci = c.cadreIdx.get(b.ids[i]!)!;
-            pi = this.cadreLocal[c.periodIdx.get(prev.key.split('|')[1]!)!]![ci]!;
-          }
-          b.setPrevRank(i, pi >= 0 ? prev.rank[pi]! : -1, null);
-        }
-      }
-      if (b.kind !== 'cadre' && at === 0) this.refreshWarnings(series, 0, series.length);
+    }
+    for (const series of new Set(this.series.values())) {
+      series.forEach((b, at) => {
+        const prev = series[at - 1];
+        if (prev) for (let i = 0; i < b.n; i++) b.setPrevRank(i, prev.rank[i]!, null);
+      });
+      this.refreshWarnings(series, 0, series.length);
     }
   }
 
@@ -544,40 +523,21 @@ export class IncrementalEngine implements Engine {
 
   private buildCadres(): void {
     const c = this.c;
-    const P = c.periodIds.length;
     const inputs = this.cadreInputs();
-    this.cadreBoards = [];
-    this.cadreLocal = [];
-    for (let p = 0; p < P; p++) {
-      const local = new Int32Array(c.cadreIds.length).fill(-1);
-      const scores = new Map<number, number>();
+    this.cadreScore = [];
+    this.cadreHas = [];
+    for (let p = 0; p < c.periodIds.length; p++) {
+      const score = new Int32Array(c.cadreIds.length);
+      const has = new Uint8Array(c.cadreIds.length);
       c.scheme.cadres.forEach((cadre, ci) => {
+        if (c.cadreGroupOf[ci]! < 0) return;
         const s = cadreScore(c, this.facts, p, cadre, inputs);
-        if (s) scores.set(ci, s.total);
+        if (!s) return;
+        score[ci] = s.total;
+        has[ci] = 1;
       });
-      const byGroup: number[][] = c.cadreGroupIds.map(() => []);
-      for (const ci of scores.keys()) if (c.cadreGroupOf[ci]! >= 0) byGroup[c.cadreGroupOf[ci]!]!.push(ci);
-      this.cadreBoards.push(
-        byGroup.map((members, cg) => {
-          if (!members.length) return null;
-          members.forEach((ci, li) => (local[ci] = li));
-          const b = new RankedBoard({
-            key: cadreBoardKey(c.periodIds[p]!, c.cadreGroupIds[cg]!),
-            kind: 'cadre',
-            ids: members.map((ci) => c.cadreIds[ci]!),
-            ord: Int32Array.from(members, (ci) => c.cadreOrd[ci]!),
-            bands: c.bands,
-            rules: c.rules,
-          });
-          members.forEach((ci, li) => {
-            b.score[li] = scores.get(ci)!;
-            b.hasData[li] = 1;
-          });
-          b.sortAll();
-          return b;
-        }),
-      );
-      this.cadreLocal.push(local);
+      this.cadreScore.push(score);
+      this.cadreHas.push(has);
     }
   }
 
@@ -594,18 +554,18 @@ export class IncrementalEngine implements Engine {
     for (const row of this.overall) for (const b of row) emit(b);
     for (const b of this.season) emit(b);
     for (const b of this.seasonAll) emit(b);
+    const c = this.c;
     const cadres: Record<string, CadreBoard> = {};
-    for (const row of this.cadreBoards)
-      for (const b of row) {
-        if (!b) continue;
-        const [, period, cadreGroup] = b.key.split('|') as [string, string, string];
-        const rows: CadreBoard['rows'] = {};
-        for (let i = 0; i < b.n; i++) {
-          const r = b.row(i);
-          rows[b.ids[i]!] = { score: r.score, rank: r.rank, prevRank: r.prevRank, change: r.change };
-        }
-        cadres[b.key] = { period, cadreGroup, rows };
+    c.periodIds.forEach((period, p) => {
+      const has = this.cadreHas[p]!;
+      for (let ci = 0; ci < has.length; ci++) {
+        if (!has[ci]) continue;
+        const cadreGroup = c.cadreGroupIds[c.cadreGroupOf[ci]!]!;
+        const b = (cadres[cadreBoardKey(period, cadreGroup)] ??= { period, periodIndex: p, cadreGroup, rows: {} });
+        b.rows[c.cadreIds[ci]!] = { score: this.cadreScore[p]![ci]! / 10_000, rank: 0, prevRank: null, change: null };
       }
+    });
+    rankCadreBoards(cadres);
     return { version: this.version, boards, cadres };
   }
 

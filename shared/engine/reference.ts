@@ -6,7 +6,7 @@
 import type { LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
 import type { Board, BoardKind, CadreBoard, Row, Standings } from '../standings.ts';
-import { boardKey, cadreBoardKey } from '../standings.ts';
+import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
 import type { CDef, Compiled } from './compile.ts';
 import { cellContext, compile } from './compile.ts';
 import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from './derive.ts';
@@ -230,7 +230,6 @@ function cadreBoards(
   overall: Array<Array<Map<number, Entry> | null>>,
 ): Record<string, CadreBoard> {
   const out: Record<string, CadreBoard> = {};
-  const prevRank = new Map<string, Map<number, number>>();
   const inputs: CadreInputs = {
     trackScore(p, t, u) {
       const g = c.unitGroup[u]!;
@@ -246,31 +245,16 @@ function cadreBoards(
     },
   };
   c.periodIds.forEach((pid, p) => {
-    const scores = new Map<number, number>();
     c.scheme.cadres.forEach((cadre, ci) => {
       const s = cadreScore(c, facts, p, cadre, inputs);
-      if (s !== null) scores.set(ci, s.total);
-    });
-    c.cadreGroupIds.forEach((cg, g) => {
-      const members = [...scores.keys()].filter((ci) => c.cadreGroupOf[ci] === g);
-      if (!members.length) return;
-      const score = members.map((ci) => scores.get(ci)!);
-      const zero = members.map(() => 0);
-      const order = members.map((_, i) => i).sort((a, b) => compareEntries(a, b, score, zero, (i) => c.cadreOrd[members[i]!]!));
-      const rank = new Int32Array(members.length);
-      assignRanks(order, members.length, score, zero, rank);
-      const before = prevRank.get(cg);
-      const rows: CadreBoard['rows'] = {};
-      const now = new Map<number, number>();
-      members.forEach((ci, i) => {
-        const pr = before?.get(ci) ?? null;
-        rows[c.cadreIds[ci]!] = { score: score[i]! / 10_000, rank: rank[i]!, prevRank: pr, change: pr === null ? null : pr - rank[i]! };
-        now.set(ci, rank[i]!);
-      });
-      prevRank.set(cg, now);
-      out[cadreBoardKey(pid, cg)] = { period: pid, cadreGroup: cg, rows };
+      const g = c.cadreGroupOf[ci]!;
+      if (s === null || g < 0) return;
+      const key = cadreBoardKey(pid, c.cadreGroupIds[g]!);
+      const board = (out[key] ??= { period: pid, periodIndex: p, cadreGroup: c.cadreGroupIds[g]!, rows: {} });
+      board.rows[cadre.id] = { score: s.total / 10_000, rank: 0, prevRank: null, change: null };
     });
   });
+  rankCadreBoards(out);
   return out;
 }
 

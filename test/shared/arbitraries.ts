@@ -4,7 +4,8 @@ import type { EventBody, LogEvent } from '../../shared/events.ts';
 import type { Method, Scheme, SchemeInput } from '../../shared/scheme.ts';
 import { SchemeSchema } from '../../shared/scheme.ts';
 
-const methodArb: fc.Arbitrary<SchemeInput['tracks'][number]['indicators'][number]['method']> = fc.oneof(
+type MethodInput = SchemeInput['tracks'][number]['indicators'][number]['method'];
+const methodArb = fc.oneof(
   fc.record({ kind: fc.constant('completion' as const), cap: fc.constantFrom(1, 1.2) }),
   fc.record({ kind: fc.constant('efficacy' as const), base: fc.constantFrom(0.6, 0.5) }),
   fc.record({ kind: fc.constant('rank' as const), step: fc.constantFrom(1, 2.5), floor: fc.constantFrom(0, 1) }),
@@ -13,7 +14,7 @@ const methodArb: fc.Arbitrary<SchemeInput['tracks'][number]['indicators'][number
   fc.record({ kind: fc.constant('growth' as const), targetGrowth: fc.constantFrom(0, 50), step: fc.constantFrom(0.1, 0.3) }),
   fc.constant({ kind: 'grade' as const, points: { A: 10, B: 8, C: 5, D: 0 } }),
   fc.record({ kind: fc.constant('deduct' as const), step: fc.constantFrom(2, 3.5) }),
-);
+) as unknown as fc.Arbitrary<MethodInput>;
 
 export interface World {
   scheme: Scheme;

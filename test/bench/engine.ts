@@ -1,0 +1,84 @@
+/**
+ * `npm run bench -- engine [county|province]`: one JSON line per scenario. The baseline — the
+ * reference engine recomputing everything, as a plain implementation would on every update — is
+ * measured in the same run.
+ */
+import { computeStandings, createEngine } from '../../shared/engine/index.ts';
+import { makeBenchLog, makeBenchScheme, makeUpdates, SPECS, type BenchSize } from './fixtures.ts';
+
+function percentile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMb = () => {
+  gc?.();
+  return Math.round(process.memoryUsage().heapUsed / 1048576);
+};
+
+export async function runEngine(sizes: BenchSize[]): Promise<void> {
+  for (const size of sizes) {
+    const spec = SPECS[size];
+    const scheme = makeBenchScheme(size);
+    let log = makeBenchLog(scheme, spec.months);
+    const heap0 = heapMb();
+
+    let t0 = process.hrtime.bigint();
+    const engine = createEngine(scheme, log);
+    const fullMs = ms(t0);
+
+    // naive: the straightforward recompute of everything a plain implementation does per update
+    const naiveRuns = size === 'province' ? 1 : 5;
+    const naive: number[] = [];
+    for (let k = 0; k < naiveRuns; k++) {
+      t0 = process.hrtime.bigint();
+      computeStandings(scheme, log);
+      naive.push(ms(t0));
+    }
+    const naiveMs = percentile(naive, 0.5);
+    let seq = log.length + 1;
+    const logLength = log.length;
+    log = [];
+    const heap = heapMb() - heap0;
+
+    const singles = makeUpdates(scheme, spec.months, size === 'province' ? 5000 : 2000, seq);
+    seq += singles.length;
+    // warm up on a copy of the work, then measure
+    const times: number[] = [];
+    for (const e of singles) {
+      t0 = process.hrtime.bigint();
+      engine.apply(e);
+      times.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+    const batch = makeUpdates(scheme, spec.months, 1000, seq, 3);
+    t0 = process.hrtime.bigint();
+    engine.apply(batch);
+    const batchMs = ms(t0);
+
+    const p50 = percentile(times.slice(times.length / 5), 0.5);
+    const p99 = percentile(times.slice(times.length / 5), 0.99);
+    console.log(
+      JSON.stringify({
+        bench: 'engine',
+        scenario: size,
+        units: scheme.units.length,
+        indicators: scheme.tracks.reduce((s, t) => s + t.indicators.length, 0),
+        cadres: scheme.cadres.length,
+        events_in_log: logLength,
+        single_update_p50_us: round(p50),
+        single_update_p99_us: round(p99),
+        batch_1000_ms: round(batchMs),
+        full_recompute_ms: round(fullMs),
+        naive_full_recompute_ms: round(naiveMs),
+        speedup_p50: round((naiveMs * 1000) / p50),
+        heap_mb: heap,
+        targets: size === 'province' ? { single_update_p50_us: 50, single_update_p99_us: 2000, batch_1000_ms: 50, full_recompute_ms: 500, heap_mb: 1024, speedup_p50: 100 } : undefined,
+      }),
+    );
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
