@@ -117,6 +117,16 @@ describe('lights matrix', () => {
     expect(lightText(-1, null, inp.labels)).toBe('无');
   });
 
+  it('splits long unit lists into two blocks, keeping every cell', () => {
+    const units = Array.from({ length: 20 }, (_, i) => ({ id: `u${i}`, name: `部门${i}` }));
+    const o = lightsMatrixOption({ ...inp, units });
+    const series = o.series as Array<{ data: unknown[] }>;
+    expect(series).toHaveLength(2);
+    expect(series[0]!.data.length + series[1]!.data.length).toBe(20 * 2);
+    expect(lightsMatrixOption(inp).series as unknown[]).toHaveLength(1);
+    expect(renderSvg(o)).toContain('部门19');
+  });
+
   it('renders inert names and labelled cells', () => {
     const svg = renderSvg(lightsMatrixOption(inp));
     expect(svg).not.toContain('<img');

@@ -42,31 +42,70 @@ export function lightText(level: number, rank: number | null, labels: LightsInpu
   return rank === null ? name : `${name} ${rank}`;
 }
 
-/** The complete option (small; rebuilt on each version and merged). */
+/** Unit columns: one up to 12 units, two beyond (so 20 departments stay legible). */
+export function lightColumns(units: number): number {
+  return units > 12 ? 2 : 1;
+}
+
+/**
+ * The complete option (small; rebuilt on each version and merged). Long unit lists are split
+ * into side-by-side blocks, each its own grid, sharing one piecewise colour map.
+ */
 export function lightsMatrixOption(inp: LightsInput): EChartsOption {
   const fs = inp.fontSize ?? 14;
+  const cols = lightColumns(inp.units.length);
+  const per = Math.ceil(inp.units.length / cols) || 1;
   const cells = lightCells(inp);
+  const grids = [];
+  const xAxes = [];
+  const yAxes = [];
+  const series = [];
+  for (let b = 0; b < cols; b++) {
+    const units = inp.units.slice(b * per, (b + 1) * per);
+    grids.push({ left: `${(b * 100) / cols + 0.5}%`, width: `${100 / cols - 1}%`, top: 28, bottom: 4, containLabel: true });
+    xAxes.push({
+      type: 'category' as const,
+      gridIndex: b,
+      position: 'top' as const,
+      data: inp.tracks.map((t) => plainLabel(t.name, cols > 1 ? 4 : 8)),
+      axisLabel: { color: DARK.text, fontSize: fs, interval: 0 },
+      axisLine: { show: false },
+      axisTick: { show: false },
+    });
+    yAxes.push({
+      type: 'category' as const,
+      gridIndex: b,
+      inverse: true,
+      data: units.map((u) => plainLabel(u.name, cols > 1 ? 7 : 10)),
+      axisLabel: { color: DARK.text, fontSize: fs, interval: 0 },
+      axisLine: { show: false },
+      axisTick: { show: false },
+    });
+    series.push({
+      type: 'heatmap' as const,
+      id: `lights-${b}`,
+      xAxisIndex: b,
+      yAxisIndex: b,
+      data: cells.filter((c) => c[1] >= b * per && c[1] < (b + 1) * per).map((c): LightCell => [c[0], c[1] - b * per, c[2], c[3]]),
+      itemStyle: { borderColor: DARK.bg, borderWidth: 3, borderRadius: 4 },
+      label: {
+        show: true,
+        fontSize: Math.round(fs * 0.9),
+        color: '#0b0b0b',
+        formatter: (p: { value?: unknown }) => {
+          const v = p.value as LightCell;
+          return lightText(v[2], v[3], inp.labels);
+        },
+      },
+    });
+  }
   return {
     backgroundColor: 'transparent',
     animation: false,
     tooltip: { show: false, renderMode: 'richText' },
-    grid: { left: 4, right: 4, top: 28, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'category',
-      position: 'top',
-      data: inp.tracks.map((t) => plainLabel(t.name, 8)),
-      axisLabel: { color: DARK.text, fontSize: fs, interval: 0 },
-      axisLine: { show: false },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: inp.units.map((u) => plainLabel(u.name, 10)),
-      axisLabel: { color: DARK.text, fontSize: fs, interval: 0 },
-      axisLine: { show: false },
-      axisTick: { show: false },
-    },
+    grid: grids,
+    xAxis: xAxes,
+    yAxis: yAxes,
     visualMap: {
       show: false,
       type: 'piecewise',
@@ -78,22 +117,6 @@ export function lightsMatrixOption(inp: LightsInput): EChartsOption {
         { value: 2, color: DARK.red },
       ],
     },
-    series: [
-      {
-        type: 'heatmap',
-        id: 'lights',
-        data: cells,
-        itemStyle: { borderColor: DARK.bg, borderWidth: 3, borderRadius: 4 },
-        label: {
-          show: true,
-          fontSize: Math.round(fs * 0.9),
-          color: '#0b0b0b',
-          formatter: (p: { value?: unknown }) => {
-            const v = p.value as LightCell;
-            return lightText(v[2], v[3], inp.labels);
-          },
-        },
-      },
-    ],
+    series,
   };
 }

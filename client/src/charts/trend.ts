@@ -27,16 +27,16 @@ export function trendOption(points: TrendPoint[], o: TrendOptions): EChartsOptio
     backgroundColor: 'transparent',
     title: { text: plainLabel(o.title, 60), textStyle: { color: text, fontSize: 14 }, left: 0 },
     tooltip: { trigger: 'axis', renderMode: 'richText' },
-    legend: { data: [o.scoreName, o.rankName], right: 0, textStyle: { color: muted } },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: points.map((p) => plainLabel(p.label, 12)), axisLabel: { color: muted } },
+    legend: { data: [o.scoreName, o.rankName], right: 0, top: 0, textStyle: { color: muted } },
+    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => plainLabel(p.label, 6)), axisLabel: { color: muted, interval: 0, hideOverlap: true } },
     yAxis: [
       { type: 'value', name: o.scoreName, min: (v: { min: number }) => Math.floor(v.min - 5), axisLabel: { color: muted }, nameTextStyle: { color: muted } },
       { type: 'value', name: o.rankName, inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: muted }, nameTextStyle: { color: muted }, splitLine: { show: false } },
     ],
     series: [
-      { type: 'line', name: o.scoreName, yAxisIndex: 0, data: points.map((p) => p.score), connectNulls: false, smooth: true, symbolSize: 6, label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : '') } },
-      { type: 'line', name: o.rankName, yAxisIndex: 1, data: points.map((p) => p.rank), connectNulls: false, step: 'middle', symbolSize: 6, label: { show: true, position: 'bottom', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `#${p.value}` : '') } },
+      { type: 'line', name: o.scoreName, yAxisIndex: 0, data: points.map((p) => p.score), connectNulls: false, symbolSize: 6, label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : '') } },
+      { type: 'line', name: o.rankName, yAxisIndex: 1, data: points.map((p) => p.rank), connectNulls: false, symbolSize: 6, lineStyle: { type: 'dashed' }, label: { show: false } },
     ],
   };
 }

@@ -24,6 +24,7 @@ export default {
     replay: 'Replay',
   },
   login: { hint: 'Live standings need a sign-in (or a display token link).', username: 'Username', password: 'Password', submit: 'Sign in' },
+  raters: { self: 'Self', superior: 'Superiors', peer: 'Peers', subordinate: 'Subordinates', client: 'Service users' },
   marks: { red: 'Red flag', yellow: 'Yellow flag', vetoed: 'Vetoed', warning: 'Warning', noData: 'No data' },
   lights: { green: 'G', yellow: 'Y', red: 'R', none: '—' },
   replay: { play: 'Play', pause: 'Pause', speed: 'Speed', loading: 'Loading the event log…', failed: 'Cannot load the replay: {msg}', events: 'Event {n}/{total}', noScheme: 'No scheme in the log; nothing to replay' },

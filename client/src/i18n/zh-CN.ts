@@ -24,6 +24,7 @@ export default {
     replay: '回放',
   },
   login: { hint: '实时排行需要登录（或使用大屏令牌链接）。', username: '用户名', password: '密码', submit: '登录' },
+  raters: { self: '自评', superior: '上级', peer: '同级', subordinate: '下级', client: '服务对象' },
   marks: { red: '红旗', yellow: '黄旗', vetoed: '否决', warning: '约谈', noData: '未报送' },
   lights: { green: '绿', yellow: '黄', red: '红', none: '—' },
   replay: { play: '播放', pause: '暂停', speed: '速度', loading: '正在载入事件日志…', failed: '无法载入回放：{msg}', events: '事件 {n}/{total}', noScheme: '日志中没有方案，无法回放' },
