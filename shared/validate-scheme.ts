@@ -265,7 +265,8 @@ function checkSemantics(s: Scheme): Problem[] {
   });
   checkLight(s.rules.light, ['rules', 'light'], (code) => s.tracks.some((t) => t.indicators.some((i) => i.code === code)), '默认', 'Default', add);
 
-  // Per (track, group): overrides, full-marks sum, targets and baselines.
+  // Per (track, group): overrides, full-marks sum, targets and baselines, points within full marks.
+  const pointsChecked = new Set<string>();
   s.groups.forEach((g, gi) => {
     for (const [tid, ov] of Object.entries(g.overrides ?? {})) {
       const t = tracks.get(tid);
@@ -300,7 +301,15 @@ function checkSemantics(s: Scheme): Problem[] {
         add('full_marks_sum', g.overrides?.[tid] ? ['groups', gi, 'overrides', tid] : ['tracks', ti, 'indicators'],
           `赛道「${t.name}」在分组「${g.name}」的满分合计 ${sum},应为 ${t.totalMarks}`,
           `Track ${t.name} in group ${g.name}: full marks add up to ${sum}, should be ${t.totalMarks}`);
-      for (const e of eff) checkUnitValues(e, t, ti, g, unitName, add);
+      for (const e of eff) {
+        checkUnitValues(e, t, ti, g, unitName, add);
+        const mPath = g.overrides?.[tid]?.methods?.[e.indicator.code] ? ['groups', gi, 'overrides', tid, 'methods', e.indicator.code] : ['tracks', ti, 'indicators', e.index, 'method'];
+        const key = `${formatPath(mPath)}@${e.fullMarks}`;
+        if (!pointsChecked.has(key)) {
+          pointsChecked.add(key);
+          checkPoints(e, mPath, t, g, add);
+        }
+      }
     }
   });
 
@@ -363,6 +372,22 @@ function checkMethod(ind: Indicator, m: Method, path: Path, t: Track, add: Add):
   }
   if (m.kind === 'grade' && Object.keys(m.points).length === 0)
     add('grade_points_empty', [...path, 'points'], `${who}按${METHOD_ZH.grade}计分,但等级分值表是空的`, `${whoEn}: grade method has an empty points table`);
+}
+
+/** Tier and grade points above the (effective) full marks would be cut off silently. */
+function checkPoints(e: EffectiveIndicator, path: Path, t: Track, g: Group, add: Add): void {
+  const m = e.method;
+  const F = e.fullMarks;
+  const over: Array<[Path, number]> = [];
+  if (m.kind === 'threshold') m.tiers.forEach((x, i) => x.points > F && over.push([[...path, 'tiers', i, 'points'], x.points]));
+  if (m.kind === 'rank') {
+    m.tiers?.forEach((x, i) => x.points > F && over.push([[...path, 'tiers', i, 'points'], x.points]));
+    if (m.floor > F) over.push([[...path, 'floor'], m.floor]);
+  }
+  if (m.kind === 'grade') for (const [label, pts] of Object.entries(m.points)) if (pts > F) over.push([[...path, 'points', label], pts]);
+  for (const [p, pts] of over)
+    add('points_above_full_marks', p, `赛道「${t.name}」指标「${e.indicator.name}」在分组「${g.name}」满分为 ${F},但计分表中有 ${pts} 分,超出满分的部分不会计入`,
+      `Track ${t.name}, indicator ${e.indicator.name} in group ${g.name}: full marks are ${F} but the table gives ${pts} points; the excess would be cut off`);
 }
 
 function checkUnitValues(e: EffectiveIndicator, t: Track, ti: number, g: Group, unitName: (id: string) => string, add: Add): void {

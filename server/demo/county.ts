@@ -112,7 +112,12 @@ export function demoSchemeInput(seed: number, year: number, throughMonth: number
         units: ECO_TOWNS.map(([id]) => id),
         tracks: ['rural', 'project', 'enterprise', 'governance'],
         // 差异化考核: ecological towns weigh living environment more and income growth less.
-        overrides: { rural: { fullMarks: { R03: 20, R05: 10 } } },
+        overrides: {
+          rural: {
+            fullMarks: { R03: 20, R05: 10 },
+            methods: { R03: { kind: 'grade', points: { 优: 20, 良: 16, 中: 12, 差: 6 } } },
+          },
+        },
       },
       {
         id: 'dept',
@@ -122,13 +127,13 @@ export function demoSchemeInput(seed: number, year: number, throughMonth: number
         overrides: {
           enterprise: {
             indicators: ['E01', 'E02', 'E03', 'E04', 'E06'],
-            fullMarks: { E01: 25, E02: 25, E03: 20, E04: 15, E06: 15 },
+            fullMarks: { E01: 25, E02: 25, E03: 15, E04: 20, E06: 15 },
             // Departments serve enterprises directly: a stricter 不允许值 for satisfaction.
             methods: { E02: { kind: 'efficacy', best: 100, worst: 70, base: 0.6 } },
           },
           governance: {
             indicators: ['G01', 'G02', 'G03', 'G06', 'G07'],
-            fullMarks: { G01: 25, G02: 20, G03: 15, G06: 20, G07: 20 },
+            fullMarks: { G01: 20, G02: 25, G03: 20, G06: 15, G07: 20 },
           },
         },
       },

@@ -69,6 +69,16 @@ describe('makeDemoCounty', () => {
     expect(effectiveIndicators(ent, dept).reduce((a, e) => a + e.fullMarks, 0)).toBe(100);
   });
 
+  it('every group can reach full marks on every tiered or graded indicator', () => {
+    for (const g of scheme.groups)
+      for (const tid of g.tracks)
+        for (const e of effectiveIndicators(scheme.tracks.find((t) => t.id === tid)!, g)) {
+          const m = e.method;
+          const top = m.kind === 'threshold' || (m.kind === 'rank' && m.tiers) ? Math.max(...(m.tiers ?? []).map((x) => x.points)) : m.kind === 'grade' ? Math.max(...Object.values(m.points)) : e.fullMarks;
+          expect([g.id, e.indicator.code, top]).toEqual([g.id, e.indicator.code, e.fullMarks]);
+        }
+  });
+
   it('history is valid events in time order, with values, ratings, adjustments, a waived veto', () => {
     for (const e of history) expect(EventBodySchema.safeParse(e.body).success).toBe(true);
     for (let i = 1; i < history.length; i++) expect(history[i]!.at > history[i - 1]!.at).toBe(true);

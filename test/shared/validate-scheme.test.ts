@@ -102,6 +102,8 @@ describe('validateScheme', () => {
     ['rank tiers top not ascending', (s) => ind(s, 0, 1).method.tiers.reverse(), 'tiers_order', '指标「新开工项目数」的名次档次应从前到后排列'],
     ['rank tiers points increasing', (s) => (ind(s, 0, 1).method.tiers[1].points = 31), 'tiers_order', '名次档次分值不能递增'],
     ['override method tiers out of order', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold', tiers: [{ bound: 1, points: 1 }, { bound: 2, points: 2 }] } }), 'tiers_order', '指标「企业诉求办结率」'],
+    ['tier points above full marks', (s) => (ind(s, 0, 2).method.tiers[0].points = 35), 'points_above_full_marks', '指标「项目建设序时进度」在分组「经济强镇组」满分为 30,但计分表中有 35 分', 'tracks[0].indicators[2].method.tiers[0].points'],
+    ['grade points above overridden full marks', (s) => Object.assign((s.groups[1] as any).overrides.enterprise.fullMarks, { E01: 75, E02: 15 }), 'points_above_full_marks', '指标「营商环境满意度」在分组「县直部门组」满分为 15,但计分表中有 20 分'],
     ['rank with neither step nor tiers', (s) => (ind(s, 0, 1).method = { kind: 'rank' }), 'rank_without_rule', '指标「新开工项目数」按排名赋分计分,但既没有步长'],
     ['completion without a target', (s) => delete ind(s, 0, 0).targets.t2, 'missing_target', '分组「经济强镇组」中「临河镇」没有目标值', 'tracks[0].indicators[0].targets'],
     ['override method needs a target', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E02: { kind: 'completion' } }), 'missing_target', '指标「营商环境满意度」按目标完成率计分,分组「县直部门组」中「县发改委」'],
