@@ -120,11 +120,35 @@ describe.skipIf(!hasChromium)('wall display end to end', () => {
     await p2.close();
   });
 
+  it('board: search, keyboard selection and trend for a signed-in leader', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const leader = srv.info.accounts.find((a) => a.username === 'leader')!;
+    expect((await ctx.request.post(`${srv.url}/api/session/login`, { data: { username: leader.username, password: leader.password } })).ok()).toBe(true);
+    const p = await ctx.newPage();
+    await p.goto(`${srv.url}/board`);
+    const rows = p.getByTestId('board-rows');
+    await rows.locator('.vrow').first().waitFor({ timeout: 15_000 });
+    const count = await rows.locator('.vrow').count();
+    expect(count).toBeGreaterThan(2);
+    const s = scheme();
+    const second = s.units.find((u) => u.id === s.groups[0]!.units[1])!;
+    await p.getByTestId('search').fill(second.name);
+    await expect.poll(() => rows.locator('.vrow').count()).toBe(1);
+    await p.getByTestId('search').fill('');
+    await rows.focus();
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
+    await p.locator('.trend canvas').first().waitFor({ timeout: 5000 });
+    await ctx.close();
+  });
+
   it('returns to the server version after 10 s offline, without a reload', async () => {
     const ctx = page.context();
     await ctx.setOffline(true);
     await moveLastUnit();
     await page.waitForTimeout(10_000);
+    // Really cut off: the change made while offline has not reached the screen.
+    expect(await screenVersion()).toBeLessThan(version());
     await moveLastUnit();
     await ctx.setOffline(false);
     await waitVersion(version(), 30_000);
