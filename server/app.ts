@@ -36,6 +36,8 @@ export interface AppDeps {
   /** The built SPA (dist/client); not served when missing. */
   staticDir?: string;
   secureCookies?: boolean;
+  /** See LiveDeps.patchWindowMs (default 30 ms). */
+  patchWindowMs?: number;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -98,7 +100,7 @@ export async function createApp(deps: AppDeps) {
 
   const server = http.createServer(app);
   server.requestTimeout = 120_000;
-  live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], log });
+  live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], patchWindowMs: deps.patchWindowMs, log });
 
   return {
     app,

@@ -5,6 +5,7 @@
  */
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import type { StandingsDiff } from '../../shared/standings.ts';
 import { SubscribeRequestSchema, type ClientToServer, type Reply, type ServerToClient } from '../../shared/protocol.ts';
 import { canReadCadres, canReadLive, canReadUnit, isAdmin, type Principal } from '../auth/roles.ts';
 import { readCookie, SESSION_COOKIE } from '../http/middleware.ts';
@@ -14,6 +15,7 @@ import type { UserService } from '../services/user-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, unitsTouched } from './room-filter.ts';
 import { originAllowed } from './origin.ts';
+import { composeDiff } from './compose-diff.ts';
 
 interface SocketData {
   principal: Principal;
@@ -27,8 +29,13 @@ export interface LiveDeps {
   race: RaceService;
   users: UserService;
   tokens: TokenService;
-  /** Allowed browser origins; empty: same host as the request only. */
+  /** Allowed browser origins besides the server's own host. */
   origins: string[];
+  /**
+   * Versions closer together than this reach each socket as one composed diff (from → to), so a
+   * burst of submissions costs each client one message instead of hundreds. 0: every version alone.
+   */
+  patchWindowMs?: number;
   log: (msg: string, err?: unknown) => void;
 }
 
@@ -89,7 +96,9 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
       if (!parsed.success) return ack(fail(socket, errors.badRequest('订阅请求格式不正确。', 'Malformed subscription request.')));
       const denied = parsed.data.rooms.filter((r) => !mayJoin(socket.data.principal, r));
       if (denied.length) return ack(fail(socket, errors.forbidden({ rooms: denied })));
-      // Everything from here to the ack is synchronous, so no version can slip in between.
+      // Everything from here to the ack is synchronous, so no version can slip in between; the
+      // pending diff goes out first, so this socket's next patch starts at the acked version.
+      flush();
       for (const r of parsed.data.rooms) {
         socket.data.rooms.add(r);
         void socket.join(r);
@@ -115,14 +124,35 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     });
   });
 
-  const unsubscribe = race.onVersion((diff, events) => {
+  const windowMs = deps.patchWindowMs ?? 30;
+  let pending: { diff: StandingsDiff; units: Set<string>; kind: string } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let lastFlush = 0;
+
+  /** Sends the pending (composed) diff to every signature room, and the unit/admin notices. */
+  function flush(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending) return;
+    const { diff, units, kind } = pending;
+    pending = null;
+    lastFlush = Date.now();
     const rooms = io.of('/').adapter.rooms;
     for (const room of rooms.keys()) {
       const set = parseSignature(room);
       if (set) io.to(room).emit('standings:patch', filterDiff(diff, set));
     }
-    for (const u of unitsTouched(diff)) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
-    if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind: events[events.length - 1]?.type ?? 'event', id: String(diff.to), version: diff.to });
+    for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
+    if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });
+  }
+
+  const unsubscribe = race.onVersion((diff, events) => {
+    const units = pending?.units ?? new Set<string>();
+    for (const u of unitsTouched(diff)) units.add(u);
+    pending = { diff: pending ? composeDiff(pending.diff, diff) : diff, units, kind: events[events.length - 1]?.type ?? 'event' };
+    const wait = lastFlush + windowMs - Date.now();
+    if (wait <= 0) flush();
+    else timer ??= setTimeout(flush, wait);
   });
 
   /** Tells a user's sockets that the session ended, then disconnects them. */
@@ -141,6 +171,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     endToken,
     close: () => {
       unsubscribe();
+      if (timer) clearTimeout(timer);
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };

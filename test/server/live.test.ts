@@ -64,6 +64,24 @@ describe('live standings over Socket.IO', () => {
     g2.socket.close();
   });
 
+  it('a burst of versions reaches clients as fewer, chained, composed diffs; late joiners still converge', async () => {
+    const rooms = ['group:g1', 'group:g2', 'cadres'];
+    const f = await follower(srv.url, admin.cookie, rooms);
+    const start = f.standings!.version;
+    const posts = Array.from({ length: 30 }, (_, i) => admin.req('POST', '/api/values', value(['t1', 't2', 't3', 't4'][i % 4]!, 'inv', 40 + i, `burst-${i}`)));
+    const late = follower(srv.url, admin.cookie, rooms);
+    await Promise.all(posts);
+    const joiner = await late;
+    await until(() => f.standings!.version === start + 30 && joiner.standings!.version === start + 30);
+    expect(f.patches.length).toBeLessThan(30);
+    f.patches.forEach((d, i) => expect(d.from).toBe(i ? f.patches[i - 1]!.to : start));
+    const view = await serverView(rooms);
+    expect(f.standings).toEqual(view);
+    expect(joiner.standings).toEqual(view);
+    f.socket.close();
+    joiner.socket.close();
+  });
+
   it('a client that was offline catches up with the diffs it missed', async () => {
     const rooms = ['group:g1', 'group:g2', 'cadres'];
     const f = await follower(srv.url, admin.cookie, rooms);
