@@ -8,7 +8,7 @@ import type { Indicator, Method, Scheme } from '../../shared/scheme.ts';
 import { effectiveIndicators } from '../../shared/validate-scheme.ts';
 import { DEMO_MODELS, modelValue } from './catalog.ts';
 import type { ValueModel } from './catalog.ts';
-import { unitForm } from './form.ts';
+import { formInMonth, unitForm } from './form.ts';
 import { between, chance, clamp, derive, noise, pick, roundTo } from './random.ts';
 
 export interface FeederOptions {
@@ -46,6 +46,8 @@ export function createFeeder(opts: FeederOptions): Feeder {
   const now = opts.now ?? (() => Date.now());
   const rng = derive(opts.seed, 'feeder', period);
   const expected = scheme.season.periods.find((p) => p.id === period)?.expectedProgress;
+  const monthMatch = /^m(\d{2})$/.exec(period);
+  const month = monthMatch ? Number(monthMatch[1]) : null;
   const slots: Slot[] = [];
   for (const g of scheme.groups)
     for (const tid of g.tracks) {
@@ -54,7 +56,8 @@ export function createFeeder(opts: FeederOptions): Feeder {
       for (const e of effectiveIndicators(track, g)) {
         const model = DEMO_MODELS.get(e.indicator.code)?.model ?? fallbackModel(e.indicator, e.method);
         for (const unit of g.units) {
-          const { strength } = unitForm(opts.seed, unit, tid);
+          // Start where the demo history left the unit this month, so the first values do not jump.
+          const strength = month ? formInMonth(opts.seed, unit, tid, month) : unitForm(opts.seed, unit, tid).strength;
           slots.push({ unit, track: tid, indicator: e.indicator, model, strength, q: clamp(strength + noise(rng, 0.1), 0, 1) });
         }
       }
