@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScore } from '../../server/cli/score.ts';
@@ -12,7 +13,7 @@ import { jsonValueOffsets, lineOfPath } from '../../server/cli/json-locate.ts';
 import { readEvents } from '../../server/cli/read-events.ts';
 import { demoFiles } from '../../server/cli/export-demo.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const SCHEME = join(root, 'examples/county.scheme.jsonc');
 const EVENTS = join(root, 'examples/county.events.jsonl');
 const dir = mkdtempSync(join(tmpdir(), 'saima-cli-'));
