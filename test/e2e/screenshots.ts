@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launch } from './browser.ts';
-import { adminClient, startRealServer } from './real-server.ts';
+import { startRealServer } from './real-server.ts';
 
 const out = path.resolve('screenshots');
 mkdirSync(out, { recursive: true });
@@ -17,7 +18,7 @@ const browser = await launch();
 const token = srv.info.displayToken ?? '';
 const shots: string[] = [];
 
-async function shot(name: string, url: string, opts: { width?: number; height?: number; wait?: number; login?: boolean; act?: (p: import('playwright-core').Page) => Promise<void> } = {}): Promise<void> {
+async function shot(name: string, url: string, opts: { width?: number; height?: number; wait?: number; login?: boolean; act?: (p: Page) => Promise<void> } = {}): Promise<void> {
   const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1920, height: opts.height ?? 1080 } });
   if (opts.login) {
     const admin = srv.info.accounts.find((a) => a.username === 'leader') ?? srv.info.accounts[0]!;
@@ -36,8 +37,6 @@ async function shot(name: string, url: string, opts: { width?: number; height?: 
 }
 
 try {
-  const admin = await adminClient(srv.url, srv.info);
-  void admin;
   await shot('screen', `/screen?token=${token}&interval=600`);
   await shot('screen-depts', `/screen?token=${token}&interval=600&groups=${srv.app.race.scheme()!.groups.at(-1)!.id}&top=20`);
   await shot('screen-quad', `/screen?token=${token}&interval=600&view=quad`);

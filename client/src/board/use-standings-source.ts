@@ -40,6 +40,20 @@ export function useStandingsSource(extraRooms: string[] = []) {
     }
   });
 
+  // Not allowed to watch live (public visitor): show published standings when the admin allows it.
+  const published = shallowRef<Standings | null>(null);
+  watch(
+    () => live.lastError,
+    async (code) => {
+      if ((code !== 'forbidden' && code !== 'unauthenticated') || published.value) return;
+      try {
+        published.value = markRaw(await api<Standings>('/api/standings'));
+      } catch {
+        /* not public either: the sign-in box shows */
+      }
+    },
+  );
+
   onMounted(() => {
     void metaStore.load();
     live.attach(appSocket(getDisplayToken()) as unknown as StandingsPort);
@@ -48,8 +62,8 @@ export function useStandingsSource(extraRooms: string[] = []) {
 
   const standings = computed(() => {
     void live.version;
-    return asOf.value === null ? live.standings : past.value;
+    return asOf.value === null ? (live.standings ?? published.value) : past.value;
   });
-  const version = computed(() => (asOf.value === null ? live.version : (past.value?.version ?? -1)));
+  const version = computed(() => (asOf.value === null ? (live.standings ? live.version : (published.value?.version ?? -1)) : (past.value?.version ?? -1)));
   return { meta: computed(() => metaStore.meta), standings, version, asOf, loading, error, live };
 }

@@ -31,8 +31,8 @@ export function trendOption(points: TrendPoint[], o: TrendOptions): EChartsOptio
     grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: points.map((p) => plainLabel(p.label, 6)), axisLabel: { color: muted, interval: 0, hideOverlap: true } },
     yAxis: [
-      { type: 'value', name: o.scoreName, min: (v: { min: number }) => Math.floor(v.min - 5), axisLabel: { color: muted }, nameTextStyle: { color: muted } },
-      { type: 'value', name: o.rankName, inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: muted }, nameTextStyle: { color: muted }, splitLine: { show: false } },
+      { type: 'value', min: (v: { min: number }) => Math.floor(v.min - 5), axisLabel: { color: muted } },
+      { type: 'value', inverse: true, min: 1, max: maxRank, minInterval: 1, axisLabel: { color: muted }, splitLine: { show: false } },
     ],
     series: [
       { type: 'line', name: o.scoreName, yAxisIndex: 0, data: points.map((p) => p.score), connectNulls: false, symbolSize: 6, label: { show: true, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : '') } },

@@ -16,6 +16,7 @@ export default {
     ticker: 'Live',
     paused: 'Paused (space to resume)',
     waiting: 'Loading the race…',
+    needToken: 'Live standings need a display token link (?token=…) or a sign-in',
     noBoard: 'No data yet',
     quad: 'All tracks',
     rose: '{unit} {track} up to #{rank}',

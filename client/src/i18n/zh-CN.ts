@@ -16,6 +16,7 @@ export default {
     ticker: '实时动态',
     paused: '已暂停（空格继续）',
     waiting: '正在载入赛况…',
+    needToken: '需要大屏令牌链接（?token=…）或登录后查看实时赛况',
     noBoard: '暂无数据',
     quad: '四赛道同屏',
     rose: '{unit} {track} 升至第{rank}',
