@@ -5,7 +5,6 @@
 import type { EventBody } from '../events.ts';
 import { cellContext } from './compile.ts';
 import type { IncrementalEngine } from './engine.ts';
-import { cellKey } from './facts.ts';
 import { methodImpl } from './methods/index.ts';
 import type { Problem } from './types.ts';
 
@@ -46,7 +45,7 @@ export function checkEvent(e: IncrementalEngine, ev: EventBody): Problem | null 
       if (!at) {
         return problem('indicator_not_in_group', 'data.indicator', `指标「${d.indicator}」不适用于单位「${d.unit}」所在分组`, `indicator "${d.indicator}" does not apply to the group of unit "${d.unit}"`);
       }
-      if (ev.type === 'value:corrected' && !e.facts.values.has(cellKey(d.period, d.unit, d.indicator))) {
+      if (ev.type === 'value:corrected' && !e.facts.values.has(d.period, d.unit, d.indicator)) {
         return problem('nothing_to_correct', 'data.value', `单位「${d.unit}」指标「${d.indicator}」在该期尚无数据,无需更正,请直接报送`, `there is no value to correct; submit it instead`);
       }
       if (d.value === null) return null;

@@ -28,6 +28,8 @@ export interface CDef {
   light: LightRule;
   /** Column of the light rule's progress indicator, or -1. */
   progressCol: number;
+  /** Indicator code → column. */
+  colOf: Map<string, number>;
 }
 
 export interface CBand {
@@ -71,6 +73,14 @@ export interface Compiled {
   cadreGroupOf: Int32Array;
   raterIdx: Map<string, number>;
   raterWeight: number[];
+  /** Each cadre's responsibilities grouped by track (scheme track order), for the cadre formula. */
+  cadreParts: CCadre[];
+}
+
+export interface CCadre {
+  tracks: Array<{ t: number; id: string; weight: number; alpha: number; resp: Array<{ u: number; unit: string; share: number }> }>;
+  /** Own unit (global index) when the cadre has no responsibilities, else −1. */
+  fallbackUnit: number;
 }
 
 export function compile(scheme: Scheme): Compiled {
@@ -111,6 +121,7 @@ export function compile(scheme: Scheme): Compiled {
         fullAll: inds.reduce((s, i) => s + fx(i.fullMarks), 0),
         light,
         progressCol: light.mode === 'progress' ? inds.findIndex((i) => i.code === light.indicator) : -1,
+        colOf: indexOf(inds.map((i) => i.code)),
       };
       defOf[ti]![gi] = def.index;
       defs.push(def);
@@ -149,6 +160,20 @@ export function compile(scheme: Scheme): Compiled {
     cadreGroupOf: Int32Array.from(scheme.cadres.map((c) => cadreGroupIdx.get(c.group) ?? -1)),
     raterIdx: indexOf(scheme.raterGroups.map((r) => r.id)),
     raterWeight: scheme.raterGroups.map((r) => r.weight),
+    cadreParts: scheme.cadres.map((cadre) => ({
+      tracks: scheme.tracks
+        .map((track, t) => ({
+          t,
+          id: track.id,
+          weight: track.weight,
+          alpha: track.alpha,
+          resp: cadre.responsibilities
+            .filter((r) => r.track === track.id && unitIdx.has(r.unit))
+            .map((r) => ({ u: unitIdx.get(r.unit)!, unit: r.unit, share: r.share })),
+        }))
+        .filter((x) => x.resp.length > 0),
+      fallbackUnit: cadre.responsibilities.length ? -1 : (unitIdx.get(cadre.unit) ?? -1),
+    })),
   };
 }
 
@@ -170,14 +195,14 @@ function compileBands(bands: GradeBand[]): CBand[] {
   return bands.map((b) => ({ name: b.name, min: b.min === undefined ? -Infinity : fx(b.min), quota: b.quota, noVeto: b.noVeto }));
 }
 
-/** The context a method sees for one unit's cell. */
-export function cellContext(ind: CInd, unitId: string): CellContext {
-  return {
-    fullMarks: ind.fullMarks,
-    direction: ind.direction,
-    target: ind.def.targets?.[unitId] ?? ind.def.target,
-    baseline: ind.def.baselines?.[unitId] ?? ind.def.baseline,
-  };
+/** The context a method sees for one unit's cell (written into `out` when given, to spare allocations). */
+export function cellContext(ind: CInd, unitId: string, out?: CellContext): CellContext {
+  const c = out ?? ({} as CellContext);
+  c.fullMarks = ind.fullMarks;
+  c.direction = ind.direction;
+  c.target = ind.def.targets?.[unitId] ?? ind.def.target;
+  c.baseline = ind.def.baselines?.[unitId] ?? ind.def.baseline;
+  return c;
 }
 
 export function indexOf(ids: string[]): Map<string, number> {

@@ -2,24 +2,21 @@
 import type { Board, CadreBoard, Row, Standings, StandingsDiff } from '../standings.ts';
 
 export class DiffBuilder {
-  private readonly boards = new Map<string, Map<string, Partial<Row>>>();
-
-  constructor(private readonly isCadre: (key: string) => boolean) {}
+  private readonly boards = new Map<string, Record<string, Partial<Row>>>();
 
   /** The pending patch of one row (created on first use). */
   row(board: string, id: string): Partial<Row> {
     let b = this.boards.get(board);
-    if (!b) this.boards.set(board, (b = new Map()));
-    let r = b.get(id);
-    if (!r) b.set(id, (r = {}));
-    return r;
+    if (!b) this.boards.set(board, (b = {}));
+    return (b[id] ??= {});
   }
 
   build(from: number, to: number): StandingsDiff {
     const d: StandingsDiff = { from, to };
     for (const [key, rows] of this.boards) {
-      const target = this.isCadre(key) ? (d.cadres ??= {}) : (d.boards ??= {});
-      target[key] = { rows: Object.fromEntries(rows) };
+      // cadre boards are keyed `cadre|…`; their rows carry scores only
+      const target = key.startsWith('cadre|') ? (d.cadres ??= {}) : (d.boards ??= {});
+      target[key] = { rows };
     }
     return d;
   }

@@ -13,7 +13,7 @@ import type { Compiled } from './compile.ts';
 import { compile } from './compile.ts';
 import { DiffBuilder, diffStandings } from './diff-builder.ts';
 import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
-import { cellKey, Facts } from './facts.ts';
+import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
 import { RankedBoard } from './ranked-board.ts';
 import type { CadreInputs } from './reference.ts';
@@ -84,7 +84,7 @@ export class IncrementalEngine implements Engine {
       this.rebuild();
       return diffStandings(before, this.standings());
     }
-    const diff = (this.diff = new DiffBuilder((k) => k.startsWith('cadre|')));
+    const diff = (this.diff = new DiffBuilder());
     for (const e of events) {
       this.index(e);
       this.facts.add(e);
@@ -129,8 +129,8 @@ export class IncrementalEngine implements Engine {
     if (g < 0) return null;
     const d = c.defOf[t]![g]!;
     if (d < 0) return null;
-    const j = c.defs[d]!.inds.findIndex((x) => x.code === indicator);
-    return j < 0 ? null : { p, d, i: c.unitLocal[u]!, j };
+    const j = c.defs[d]!.colOf.get(indicator);
+    return j === undefined ? null : { p, d, i: c.unitLocal[u]!, j };
   }
 
   private index(e: LogEvent): void {
@@ -183,7 +183,7 @@ export class IncrementalEngine implements Engine {
     const { p, d, i, j } = at;
     const ts = this.tracks[p]![d];
     if (!ts) return; // withdrawing a value nobody reported: nothing to do
-    const raw = this.facts.values.get(cellKey(period, unit, indicator));
+    const raw = this.facts.values.get(period, unit, indicator);
     const k = i * ts.m + j;
     ts.setOwn(k, raw);
     const carry = ts.def.inds[j]!.missing === 'carry';
@@ -292,35 +292,44 @@ export class IncrementalEngine implements Engine {
   /** Overall (综合) score of member i of group g in period p: track scores weighted by track weight. */
   overallOf(p: number, g: number, i: number): Aggregate {
     const c = this.c;
-    return weigh(c.trackIds.length, (t) => {
+    const acc = new Weigh();
+    for (let t = 0; t < c.trackIds.length; t++) {
       const d = c.defOf[t]![g]!;
       const ts = d >= 0 ? this.tracks[p]![d] : null;
-      return ts ? { w: c.scheme.tracks[t]!.weight, b: ts.board } : null;
-    }, i);
+      if (ts) acc.add(c.scheme.tracks[t]!.weight, ts.board, i);
+    }
+    return acc.result();
   }
 
   /** Season total of member i on def d: period scores weighted by period weight. */
   seasonOf(d: number, i: number): Aggregate {
     const c = this.c;
-    return weigh(c.periodIds.length, (p) => {
+    const acc = new Weigh();
+    for (let p = 0; p < c.periodIds.length; p++) {
       const ts = this.tracks[p]![d];
-      return ts ? { w: c.periodWeight[p]!, b: ts.board } : null;
-    }, i);
+      if (ts) acc.add(c.periodWeight[p]!, ts.board, i);
+    }
+    return acc.result();
   }
 
   /** Season overall of member i of group g: season totals weighted by track weight. */
   seasonAllOf(g: number, i: number): Aggregate {
     const c = this.c;
-    return weigh(c.trackIds.length, (t) => {
+    const acc = new Weigh();
+    for (let t = 0; t < c.trackIds.length; t++) {
       const d = c.defOf[t]![g]!;
       const b = d >= 0 ? this.season[d] : null;
-      return b ? { w: c.scheme.tracks[t]!.weight, b } : null;
-    }, i);
+      if (b) acc.add(c.scheme.tracks[t]!.weight, b, i);
+    }
+    return acc.result();
   }
 
+  private inputs: CadreInputs | null = null;
+  /** How cadre scores read this engine's boards (made once per rebuild). */
   cadreInputs(): CadreInputs {
+    if (this.inputs) return this.inputs;
     const c = this.c;
-    return {
+    return (this.inputs = {
       trackScore: (p, t, u) => {
         const g = c.unitGroup[u]!;
         const d = g >= 0 ? c.defOf[t]![g]! : -1;
@@ -332,8 +341,11 @@ export class IncrementalEngine implements Engine {
         const b = g >= 0 ? this.overall[p]![g] : null;
         return b ? b.score[c.unitLocal[u]!] : undefined;
       },
-      adjustments: (period, cadre) => (this.cadreAdjIndex.get(`${period}|${cadre}`) ?? []).map((id) => this.facts.cadreAdj.get(id)!),
-    };
+      adjustments: (period, cadre) => {
+        const ids = this.cadreAdjIndex.get(`${period}|${cadre}`);
+        return ids ? ids.map((id) => this.facts.cadreAdj.get(id)!) : [];
+      },
+    });
   }
 
   /** Cadre ranks are derived from scores (rankCadreBoards), so an update only moves the score. */
@@ -389,8 +401,9 @@ export class IncrementalEngine implements Engine {
   }
 
   /** Builds every structure from the facts (start, scheme change, a board appearing or going). */
-  private rebuild(): void {
+  rebuild(): void {
     const c = (this.c = compile(this.facts.scheme));
+    this.inputs = null;
     const P = c.periodIds.length;
     this.rebuildIndexes();
     const owned = this.ownedCells();
@@ -467,15 +480,28 @@ export class IncrementalEngine implements Engine {
 
   /** Facts' reported values grouped by board: `${p}|${def}` → [cell index, raw value]. */
   private ownedCells(): Map<string, Array<[number, number | string]>> {
+    const c = this.c;
     const out = new Map<string, Array<[number, number | string]>>();
-    for (const [key, raw] of this.facts.values) {
-      const [period, unit, indicator] = key.split('\u0000') as [string, string, string];
-      const at = this.locate(period, unit, indicator);
-      if (!at) continue;
-      const k = `${at.p}|${at.d}`;
-      let l = out.get(k);
-      if (!l) out.set(k, (l = []));
-      l.push([at.i * this.c.defs[at.d]!.inds.length + at.j, raw]);
+    for (const [period, byUnit] of this.facts.values.byPeriod) {
+      const p = c.periodIdx.get(period);
+      if (p === undefined) continue;
+      for (const [unit, byInd] of byUnit) {
+        const u = c.unitIdx.get(unit);
+        const g = u === undefined ? -1 : c.unitGroup[u]!;
+        if (g < 0) continue;
+        const i = c.unitLocal[u!]!;
+        for (const [indicator, raw] of byInd) {
+          const t = c.indTrack.get(indicator);
+          const d = t === undefined ? -1 : c.defOf[t]![g]!;
+          const def = c.defs[d];
+          const j = def?.colOf.get(indicator);
+          if (!def || j === undefined) continue;
+          const k = `${p}|${d}`;
+          let l = out.get(k);
+          if (!l) out.set(k, (l = []));
+          l.push([i * def.inds.length + j, raw]);
+        }
+      }
     }
     return out;
   }
@@ -529,6 +555,9 @@ export class IncrementalEngine implements Engine {
     for (let p = 0; p < c.periodIds.length; p++) {
       const score = new Int32Array(c.cadreIds.length);
       const has = new Uint8Array(c.cadreIds.length);
+      this.cadreScore.push(score);
+      this.cadreHas.push(has);
+      if (!this.tracks[p]!.some((ts) => ts)) continue; // nobody has data this period
       c.scheme.cadres.forEach((cadre, ci) => {
         if (c.cadreGroupOf[ci]! < 0) return;
         const s = cadreScore(c, this.facts, p, cadre, inputs);
@@ -536,8 +565,6 @@ export class IncrementalEngine implements Engine {
         score[ci] = s.total;
         has[ci] = 1;
       });
-      this.cadreScore.push(score);
-      this.cadreHas.push(has);
     }
   }
 
@@ -597,21 +624,21 @@ interface Aggregate {
   hasData: number;
 }
 
-/** Weighted mean of entry i over the parts that exist, in part order (the reference sums in the same order). */
-function weigh(count: number, part: (k: number) => { w: number; b: RankedBoard } | null, i: number): Aggregate {
-  let num = 0;
-  let den = 0;
-  let vetoed = 0;
-  let hasData = 0;
-  for (let k = 0; k < count; k++) {
-    const x = part(k);
-    if (!x) continue;
-    num += x.w * x.b.score[i]!;
-    den += x.w;
-    vetoed |= x.b.vetoed[i]!;
-    hasData |= x.b.hasData[i]!;
+/** Weighted mean of one entry over boards, summed in board order (the reference sums in the same order). */
+class Weigh {
+  private num = 0;
+  private den = 0;
+  private vetoed = 0;
+  private hasData = 0;
+  add(w: number, b: RankedBoard, i: number): void {
+    this.num += w * b.score[i]!;
+    this.den += w;
+    this.vetoed |= b.vetoed[i]!;
+    this.hasData |= b.hasData[i]!;
   }
-  return { score: den > 0 ? Math.round(num / den) : 0, vetoed, hasData };
+  result(): Aggregate {
+    return { score: this.den > 0 ? Math.round(this.num / this.den) : 0, vetoed: this.vetoed, hasData: this.hasData };
+  }
 }
 
 function fillAll(b: RankedBoard | null | undefined, of: (i: number) => Aggregate): void {

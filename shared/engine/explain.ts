@@ -3,7 +3,6 @@
  * Read from the incremental engine's state, so what is explained is exactly what is ranked.
  */
 import type { AdjustmentFact } from './facts.ts';
-import { cellKey } from './facts.ts';
 import { fx, unfx } from './fixed.ts';
 import { methodImpl } from './methods/index.ts';
 import type { IncrementalEngine } from './engine.ts';
@@ -34,7 +33,7 @@ export function explainUnit(e: IncrementalEngine, period: string, track: string,
         const tq = e.tracks[q]![d];
         if (tq && !Number.isNaN(tq.own[k]!)) {
           from = c.periodIds[q]!;
-          value = e.facts.values.get(cellKey(from, unit, ind.code)) ?? methodImpl(ind.method).decode(tq.own[k]!, ind.method);
+          value = e.facts.values.get(from, unit, ind.code) ?? methodImpl(ind.method).decode(tq.own[k]!, ind.method);
           break;
         }
       }
@@ -147,7 +146,7 @@ export function explainCadre(e: IncrementalEngine, period: string, cadreId: stri
   const ci = c.cadreIdx.get(cadreId);
   if (p === undefined || ci === undefined) return null;
   const cadre = c.scheme.cadres[ci]!;
-  const s = cadreScore(c, e.facts, p, cadre, e.cadreInputs());
+  const s = cadreScore(c, e.facts, p, cadre, e.cadreInputs(), true);
   if (!s) return null;
   const den = s.tracks.reduce((x, t) => x + t.weight, 0);
   const trackParts = s.tracks.map((t) => ({ kind: 'track' as const, id: t.track, points: Math.round((t.weight * t.part) / den) }));

@@ -44,15 +44,31 @@ export interface CadreAdjFact {
   reason: string;
 }
 
-/** Key of a value cell. */
-export function cellKey(period: string, unit: string, indicator: string): string {
-  return `${period}\u0000${unit}\u0000${indicator}`;
+/** Reported values by period → unit → indicator (nested, so a rebuild never parses keys). */
+export class CellStore {
+  readonly byPeriod = new Map<string, Map<string, Map<string, number | string>>>();
+  get(period: string, unit: string, indicator: string): number | string | undefined {
+    return this.byPeriod.get(period)?.get(unit)?.get(indicator);
+  }
+  has(period: string, unit: string, indicator: string): boolean {
+    return this.get(period, unit, indicator) !== undefined;
+  }
+  set(period: string, unit: string, indicator: string, value: number | string): void {
+    let byUnit = this.byPeriod.get(period);
+    if (!byUnit) this.byPeriod.set(period, (byUnit = new Map()));
+    let byInd = byUnit.get(unit);
+    if (!byInd) byUnit.set(unit, (byInd = new Map()));
+    byInd.set(indicator, value);
+  }
+  delete(period: string, unit: string, indicator: string): void {
+    this.byPeriod.get(period)?.get(unit)?.delete(indicator);
+  }
 }
 
 export class Facts {
   scheme: Scheme;
-  /** Cell key → the value as reported (the log keeps who, when and where from). */
-  values = new Map<string, number | string>();
+  /** The values as reported (the log keeps who, when and where from). */
+  values = new CellStore();
   adjustments = new Map<string, AdjustmentFact>();
   vetoes = new Map<string, VetoFact>();
   waivers = new Map<string, WaiverFact>();
@@ -72,9 +88,9 @@ export class Facts {
     switch (e.type) {
       case 'value:recorded':
       case 'value:corrected': {
-        const k = cellKey(e.data.period, e.data.unit, e.data.indicator);
-        if (e.data.value === null) this.values.delete(k);
-        else this.values.set(k, e.data.value);
+        const { period, unit, indicator, value } = e.data;
+        if (value === null) this.values.delete(period, unit, indicator);
+        else this.values.set(period, unit, indicator, value);
         return;
       }
       case 'adjustment:recorded':

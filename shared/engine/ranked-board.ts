@@ -10,6 +10,13 @@ import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from '
 import type { DiffBuilder } from './diff-builder.ts';
 import type { Rules } from '../scheme.ts';
 
+let buf = { grade: new Int8Array(0), flag: new Int8Array(0), list: new Int8Array(0), light: new Int8Array(0) };
+/** Reused output buffers for derive passes (one board derives at a time). */
+function scratch(n: number): typeof buf {
+  if (buf.grade.length < n) buf = { grade: new Int8Array(n), flag: new Int8Array(n), list: new Int8Array(n), light: new Int8Array(n) };
+  return buf;
+}
+
 export interface BoardOptions {
   key: string;
   kind: BoardKind | 'cadre';
@@ -164,7 +171,7 @@ export class RankedBoard {
     }
     this.dirty = false;
     const n = this.n;
-    const out = { grade: new Int8Array(n), flag: new Int8Array(n), list: new Int8Array(n), light: new Int8Array(n) };
+    const out = scratch(n);
     deriveBoard(
       { kind: this.kind, order: this.order, n, rank: this.rank, score: this.score, vetoed: this.vetoed, bands: this.o.bands, rules: this.o.rules, light: this.o.light },
       out,

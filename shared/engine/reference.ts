@@ -10,7 +10,7 @@ import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
 import type { CDef, Compiled } from './compile.ts';
 import { cellContext, compile } from './compile.ts';
 import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from './derive.ts';
-import { cellKey, Facts } from './facts.ts';
+import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
 import { methodImpl, scoreColumn } from './methods/index.ts';
 
@@ -81,7 +81,7 @@ function groupUnits(c: Compiled, g: number): number[] {
 /** Scores one (period, track, group) board, or null when nobody reported anything in it. */
 function scoreTrackBoard(c: Compiled, facts: Facts, def: CDef, p: number): Map<number, Entry> | null {
   const pid = c.periodIds[p]!;
-  const active = def.units.some((u) => def.inds.some((ind) => facts.values.has(cellKey(pid, c.unitIds[u]!, ind.code))));
+  const active = def.units.some((u) => def.inds.some((ind) => facts.values.has(pid, c.unitIds[u]!, ind.code)));
   if (!active) return null;
   const n = def.units.length;
   const sum = new Array<number>(n).fill(0);
@@ -125,7 +125,7 @@ function scoreTrackBoard(c: Compiled, facts: Facts, def: CDef, p: number): Map<n
 /** The value a unit's indicator is scored on in period p: its own, or carried, or NaN. */
 export function effectiveValue(c: Compiled, facts: Facts, p: number, unit: string, ind: CDef['inds'][number]): number {
   for (let q = p; q >= 0; q--) {
-    const f = facts.values.get(cellKey(c.periodIds[q]!, unit, ind.code));
+    const f = facts.values.get(c.periodIds[q]!, unit, ind.code);
     if (f !== undefined) {
       const x = methodImpl(ind.method).encode(f, ind.method);
       if (typeof x === 'number') return x;
@@ -276,40 +276,48 @@ export interface CadreInputs {
   adjustments(period: string, cadre: string): Iterable<{ kind: 'bonus' | 'deduction'; points: number }>;
 }
 
-/** One cadre's score in period p (1e-4 units), or null without any data (SPEC §4). */
-export function cadreScore(c: Compiled, facts: Facts, p: number, cadre: Scheme['cadres'][number], inp: CadreInputs): CadreScore | null {
+/** α for a cadre without responsibilities, scored on their own unit's overall score. */
+export const FALLBACK_ALPHA = 0.7;
+
+/**
+ * One cadre's score in period p (1e-4 units), or null without any data (SPEC §4). Both engines
+ * and the explanation call this one function; `detail` only adds the parts for explanations.
+ */
+export function cadreScore(c: Compiled, facts: Facts, p: number, cadre: Scheme['cadres'][number], inp: CadreInputs, detail = false): CadreScore | null {
   const pid = c.periodIds[p]!;
+  const cc = c.cadreParts[c.cadreIdx.get(cadre.id)!]!;
   const evaluation = evaluationOf(c, facts, pid, cadre.id);
   const tracks: CadreScore['tracks'] = [];
-  c.scheme.tracks.forEach((track, t) => {
-    const units: Array<{ unit: string; share: number; score: number }> = [];
-    for (const r of cadre.responsibilities) {
-      if (r.track !== track.id) continue;
-      const u = c.unitIdx.get(r.unit);
-      const s = u === undefined ? undefined : inp.trackScore(p, t, u);
-      if (s !== undefined) units.push({ unit: r.unit, share: r.share, score: s });
-    }
-    if (!units.length) return;
-    let num = 0;
-    let den = 0;
-    for (const x of units) {
-      num += x.share * x.score;
-      den += x.share;
-    }
-    tracks.push(partOf(track.id, track.weight, track.alpha, num / den, units, evaluation));
-  });
-  if (!cadre.responsibilities.length) {
-    const u = c.unitIdx.get(cadre.unit);
-    const s = u === undefined ? undefined : inp.overallScore(p, u);
-    if (s !== undefined) tracks.push(partOf('*', 1, 0.7, s, [{ unit: cadre.unit, share: 1, score: s }], evaluation));
-  }
-  if (!tracks.length) return null;
   let num = 0;
   let den = 0;
-  for (const t of tracks) {
-    num += t.weight * t.part;
-    den += t.weight;
+  for (const tr of cc.tracks) {
+    let un = 0;
+    let ud = 0;
+    const units: CadreScore['tracks'][number]['units'] = [];
+    for (const r of tr.resp) {
+      const s = inp.trackScore(p, tr.t, r.u);
+      if (s === undefined) continue;
+      un += r.share * s;
+      ud += r.share;
+      if (detail) units.push({ unit: r.unit, share: r.share, score: s });
+    }
+    if (ud === 0) continue;
+    const unitPart = un / ud;
+    const part = evaluation === null ? unitPart : tr.alpha * unitPart + (1 - tr.alpha) * evaluation;
+    num += tr.weight * part;
+    den += tr.weight;
+    if (detail) tracks.push({ track: tr.id, weight: tr.weight, alpha: tr.alpha, unitPart, part, units });
   }
+  if (cc.fallbackUnit >= 0) {
+    const s = inp.overallScore(p, cc.fallbackUnit);
+    if (s !== undefined) {
+      const part = evaluation === null ? s : FALLBACK_ALPHA * s + (1 - FALLBACK_ALPHA) * evaluation;
+      num += part;
+      den += 1;
+      if (detail) tracks.push({ track: '*', weight: 1, alpha: FALLBACK_ALPHA, unitPart: s, part, units: [{ unit: cadre.unit, share: 1, score: s }] });
+    }
+  }
+  if (den === 0) return null;
   const base = Math.round(num / den);
   let bonus = 0;
   let deduction = 0;
@@ -318,18 +326,6 @@ export function cadreScore(c: Compiled, facts: Facts, p: number, cadre: Scheme['
     else deduction += fx(a.points);
   }
   return { total: base + bonus - deduction, base, bonus, deduction, evaluation, tracks };
-}
-
-function partOf(
-  track: string,
-  weight: number,
-  alpha: number,
-  unitPart: number,
-  units: Array<{ unit: string; share: number; score: number }>,
-  evaluation: number | null,
-): CadreScore['tracks'][number] {
-  const part = evaluation === null ? unitPart : alpha * unitPart + (1 - alpha) * evaluation;
-  return { track, weight, alpha, unitPart, part, units };
 }
 
 /** E = Σ rater-group weight × mean rating / Σ weights of the groups that rated (1e-4 units), or null. */

@@ -3,6 +3,7 @@ import type { CDef, Compiled } from './compile.ts';
 import { cellContext } from './compile.ts';
 import { fx } from './fixed.ts';
 import { isGroupMethod, methodImpl, scoreColumn, scoreOne } from './methods/index.ts';
+import type { CellContext } from './methods/index.ts';
 import type { RankedBoard } from './ranked-board.ts';
 
 export class TrackState {
@@ -22,6 +23,7 @@ export class TrackState {
   readonly hasOwn: Uint8Array;
   /** Number of cells reported this period (the board is active while > 0). */
   ownCount = 0;
+  private readonly ctx = {} as CellContext;
 
   constructor(
     readonly c: Compiled,
@@ -52,7 +54,7 @@ export class TrackState {
     for (let j = 0; j < m; j++) {
       const ind = def.inds[j]!;
       for (let i = 0; i < n; i++) xs[i] = this.val[i * m + j]!;
-      scoreColumn(xs, ind.method, (i) => cellContext(ind, this.c.unitIds[def.units[i]!]!), col);
+      scoreColumn(xs, ind.method, (i) => cellContext(ind, this.c.unitIds[def.units[i]!]!, this.ctx), col);
       const f = fx(ind.fullMarks);
       for (let i = 0; i < n; i++) {
         this.pts[i * m + j] = col[i]!;
@@ -83,7 +85,7 @@ export class TrackState {
     if (isGroupMethod(ind.method)) {
       const xs = new Float64Array(this.n);
       for (let u = 0; u < this.n; u++) xs[u] = this.val[u * m + j]!;
-      const col = scoreColumn(xs, ind.method, (u) => cellContext(ind, this.c.unitIds[def.units[u]!]!));
+      const col = scoreColumn(xs, ind.method, (u) => cellContext(ind, this.c.unitIds[def.units[u]!]!, this.ctx));
       for (let u = 0; u < this.n; u++) {
         const kk = u * m + j;
         if (this.pts[kk] !== col[u]) {
@@ -93,7 +95,7 @@ export class TrackState {
         }
       }
     } else {
-      const p = Number.isNaN(x) ? 0 : scoreOne(x, ind.method, cellContext(ind, this.c.unitIds[def.units[i]!]!));
+      const p = Number.isNaN(x) ? 0 : scoreOne(x, ind.method, cellContext(ind, this.c.unitIds[def.units[i]!]!, this.ctx));
       this.ptsSum[i]! += p - this.pts[k]!;
       this.pts[k] = p;
     }
