@@ -124,6 +124,10 @@ export function runScore(args: string[], read: Reader = (p) => readFileSync(p, '
     if (asOf !== null && event.seq > asOf) break;
     const batchable = event.type === 'value:recorded' || event.type === 'rating:recorded';
     if (!batchable) flush();
+    // A new scheme inside the log gets the same checks as the scheme file.
+    const schemeProblems = event.type === 'scheme:changed' ? validateScheme(event.data.scheme).problems : [];
+    for (const sp of schemeProblems) bad.push({ line, type: event.type, ...sp, path: `data.scheme.${sp.path}` });
+    if (schemeProblems.length) continue;
     const p = engine.checkEvent(event);
     if (p) bad.push({ line, type: event.type, ...p });
     else if (batchable) pending.push(ne);

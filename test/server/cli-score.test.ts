@@ -117,6 +117,16 @@ describe('runScore (in process)', () => {
     expect((JSON.parse(kept.stdout) as Report).version).toBe(1);
   });
 
+  it('checks a scheme inside the events file like the scheme file', () => {
+    const scheme = parseJsonc(readFileSync(SCHEME, 'utf8'));
+    if (!scheme.ok) throw new Error('example scheme does not parse');
+    const changed = structuredClone(scheme.value) as { tracks: Array<{ indicators: Array<{ fullMarks: number }> }> };
+    changed.tracks[1]!.indicators[0]!.fullMarks = 20;
+    const r = runScore([SCHEME, file('change.jsonl', `${JSON.stringify({ type: 'scheme:changed', data: { scheme: changed } })}\n`)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/第 1 行\(scheme:changed\) data\.scheme\.tracks\[1\]\.indicators:赛道「基层治理」在分组「经济强镇组」的满分合计 90,应为 100/);
+  });
+
   it('rejects an event the engine refuses (a duplicate adjustment id) with its line', () => {
     const adj = '{"type":"adjustment:recorded","data":{"id":"a1","period":"m01","unit":"linhe","track":"project","kind":"bonus","points":1,"reason":"表彰"}}';
     const r = runScore([SCHEME, file('dup.jsonl', `${adj}\n\n${adj}\n`)]);
