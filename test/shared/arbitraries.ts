@@ -175,9 +175,21 @@ export function eventsArb(s: Scheme): fc.Arbitrary<EventBody[]> {
           .map((r) => ({ type: 'cadre:adjusted' as const, data: { id: r.id, period: r.p, cadre: r.c, kind: r.bonus ? ('bonus' as const) : ('deduction' as const), points: 1.5, reason: '表彰' } })),
       ]
     : [];
+  // scheme edits mid-season: other weights, caps, quotas and rules, or a track's first indicator dropped
+  const variants: Scheme[] = [
+    { ...s, tracks: s.tracks.map((t, k) => ({ ...t, weight: t.weight + k + 1, bonusCap: t.bonusCap + 1 })) },
+    { ...s, rules: { ...s.rules, redList: 1, blackList: 1, warningAfter: 1 }, grades: s.grades.map((g) => ({ ...g, quota: g.quota === undefined ? undefined : 0.5 })) },
+    {
+      ...s,
+      tracks: s.tracks.map((t) => (t.indicators.length > 1 && !(t.light?.mode === 'progress') ? { ...t, indicators: t.indicators.slice(1) } : t)),
+      groups: s.groups.map((g) => ({ ...g, overrides: undefined })),
+    },
+  ];
+  const schemeChange: fc.Arbitrary<EventBody> = fc.constantFrom(...variants).map((scheme) => ({ type: 'scheme:changed' as const, data: { scheme } }));
   return fc.array(
     fc.oneof(
       { arbitrary: value, weight: 12 },
+      { arbitrary: schemeChange, weight: 1 },
       { arbitrary: adj, weight: 2 },
       { arbitrary: veto, weight: 1 },
       { arbitrary: waiver, weight: 1 },

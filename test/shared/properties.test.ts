@@ -45,10 +45,11 @@ describe('engine invariants', () => {
   it('grades never exceed their quotas and vetoed units are never 优秀', () => {
     fc.assert(
       fc.property(world, ({ scheme, bodies }) => {
-        const st = build(scheme, bodies).engine.standings();
+        const { engine } = build(scheme, bodies);
+        const st = engine.standings();
         for (const board of Object.values(st.boards)) {
           const rows = Object.values(board.rows);
-          for (const band of scheme.grades) {
+          for (const band of engine.scheme.grades) {
             const n = rows.filter((r) => r.grade === band.name).length;
             if (band.quota !== undefined) expect(n).toBeLessThanOrEqual(Math.max(1, Math.floor(band.quota * rows.length)));
             if (band.noVeto) expect(rows.some((r) => r.vetoed && r.grade === band.name)).toBe(false);
