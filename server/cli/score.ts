@@ -85,9 +85,14 @@ export function runScore(args: string[], read: Reader = (p) => readFileSync(p, '
     errors.push(`${schemePath} 第 ${line} 行第 ${column} 列:JSON 格式错误 / line ${line}, column ${column}: invalid JSON (${message})`);
     return fail();
   }
-  const { scheme, problems } = validateScheme(json.value);
+  const { scheme, problems, warnings } = validateScheme(json.value);
+  const offsets = jsonValueOffsets(json.text);
+  const notes = warnings.map((w) => {
+    const line = lineOfPath(json.text, offsets, w.path);
+    return `${schemePath}:${line ? `第 ${line} 行 ` : ''}${w.path}:${w.zh}\n  ${line ? `line ${line} ` : ''}${w.path}: ${w.en}`;
+  });
+  errors.push(...notes);
   if (!scheme) {
-    const offsets = jsonValueOffsets(json.text);
     errors.push(`${schemePath}:方案有 ${problems.length} 处问题 / the scheme has ${problems.length} problem(s):`);
     for (const p of problems) {
       const line = lineOfPath(json.text, offsets, p.path);
@@ -142,11 +147,9 @@ export function runScore(args: string[], read: Reader = (p) => readFileSync(p, '
   }
 
   const report = buildReport(engine, { explain });
-  return {
-    code: 0,
-    stdout: JSON.stringify(report, null, compact ? undefined : 2) + '\n',
-    stderr: bad.length ? `已跳过 ${bad.length} 行有问题的事件 / skipped ${bad.length} bad event line(s):\n${lineErrors.join('\n')}\n` : '',
-  };
+  const skipped = bad.length ? [`已跳过 ${bad.length} 行有问题的事件 / skipped ${bad.length} bad event line(s):`, ...lineErrors] : [];
+  const stderr = [...notes, ...skipped];
+  return { code: 0, stdout: JSON.stringify(report, null, compact ? undefined : 2) + '\n', stderr: stderr.length ? stderr.join('\n') + '\n' : '' };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

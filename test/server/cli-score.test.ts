@@ -98,6 +98,13 @@ describe('runScore (in process)', () => {
     expect(r.stderr).toContain('s.jsonc 第 4 行第 3 列:JSON 格式错误');
   });
 
+  it('warns about unknown scheme fields with their line but still scores', () => {
+    const text = readFileSync(SCHEME, 'utf8').replace('"bonusCap": 5,', '"bonusCap": 5, "bonuscapp": 3,');
+    const r = runScore([file('typo.scheme.jsonc', text), EVENTS, '--no-explain']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/第 \d+ 行 tracks\[0\]\.bonuscapp:赛道「项目建设」:不认识的字段「bonuscapp」,已忽略;是不是「bonusCap」?/);
+  });
+
   it('names a missing file and rejects bad usage', () => {
     expect(runScore([join(dir, 'nope.json')]).stderr).toContain('找不到文件');
     expect(runScore([]).code).toBe(2);

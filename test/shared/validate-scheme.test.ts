@@ -135,6 +135,28 @@ describe('validateScheme', () => {
     if (path) expect(hit!.path).toBe(path);
   });
 
+  it('warns about unknown fields (typos) without rejecting the scheme', () => {
+    const s = base() as S & Record<string, any>;
+    s.$schema = '../shared/scheme.schema.json';
+    track(s, 0).deductioncap = 10;
+    ind(s, 1, 0).method.bsae = 0.5;
+    (s.groups[1] as any).overrides.enterprise.fullmarks = {};
+    s.colour = 'red';
+    const r = validateScheme(s);
+    expect(r.problems).toEqual([]);
+    expect(r.scheme).not.toBeNull();
+    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['unknown_field', 'tracks[0].deductioncap'],
+      ['unknown_field', 'tracks[1].indicators[0].method.bsae'],
+      ['unknown_field', 'groups[1].overrides.enterprise.fullmarks'],
+      ['unknown_field', 'colour'],
+    ]);
+    expect(r.warnings[0]!.zh).toBe('赛道「项目建设」:不认识的字段「deductioncap」,已忽略;是不是「deductionCap」?');
+    expect(r.warnings[1]!.zh).toContain('是不是「base」');
+    expect(r.warnings[3]!.en).toBe('unknown field "colour" is ignored');
+    expect(validateScheme(base()).warnings).toEqual([]);
+  });
+
   it('reports every problem, not just the first', () => {
     const s = base();
     s.units.push({ id: 't1', name: 'x' });
