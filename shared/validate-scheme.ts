@@ -80,7 +80,7 @@ function unknownFields(schema: { _zod: { def: ZodDef } }, input: unknown, path: 
       if (Array.isArray(input) || !def.shape) return;
       const known = Object.keys(def.shape);
       for (const [k, v] of Object.entries(input)) {
-        const field = def.shape[k];
+        const field = Object.hasOwn(def.shape, k) ? def.shape[k] : undefined;
         if (field) unknownFields(field, v, [...path, k], out, root);
         else if (!k.startsWith('$') && !k.startsWith('//')) {
           const guess = closest(k, known);

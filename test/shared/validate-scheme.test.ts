@@ -173,6 +173,8 @@ describe('validateScheme', () => {
   });
 
   it('never throws, whatever it is given', () => {
+    for (const v of [{ toString: null }, JSON.parse('{"__proto__": {"name": 1}, "constructor": 2}'), { ...base(), tracks: [{ hasOwnProperty: 1 }] }])
+      expect(validateScheme(v).scheme).toBeNull();
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => {
         const r = validateScheme(v);
