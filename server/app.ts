@@ -54,7 +54,10 @@ export async function createApp(deps: AppDeps) {
   await race.load();
   // The live server exists only after the HTTP server; these hooks reach it once it does.
   let live: LiveServer | null = null;
-  const users = createUserService(storage, now, (id, reason) => live?.endUser(id, reason));
+  const users = createUserService(storage, now, (id, reason) => {
+    tokens.forgetUser(id);
+    live?.endUser(id, reason);
+  });
   const tokens = createTokenService(storage, now, (id) => live?.endToken(id));
   const routes = allRoutes({ storage, race, users, tokens, secureCookies: deps.secureCookies ?? false });
 

@@ -1,7 +1,7 @@
 /**
  * The race: the event log, the engine that scores it, and the stream of diffs. All appends go
- * through one serial queue: check against the engine → commit events, idempotency keys and audit
- * rows in one transaction → apply to the engine → publish the diff. Reads never wait.
+ * through one queue: check against the engine → commit events, idempotency keys and audit rows in
+ * one transaction → apply to the engine → publish the diff. Reads never wait.
  */
 import type { EventBody, LogEvent } from '../../shared/events.ts';
 import type { Engine, Problem } from '../../shared/engine/types.ts';
@@ -12,7 +12,7 @@ import { appendEvents, findKeys, lastSeq, putKeys, readAllEvents, readEvents } f
 import { writeAudit } from '../storage/audit-repo.ts';
 import { AppError, errors } from '../http/errors.ts';
 import { payloadHash } from './canonical-json.ts';
-import { createDiffRing, createSerialQueue } from './diff-ring.ts';
+import { createDiffRing } from './diff-ring.ts';
 import { fullDiff, snapshotAt } from './replay.ts';
 
 export type EngineFactory = (scheme: Scheme, events?: LogEvent[]) => Engine;
@@ -48,7 +48,6 @@ const problemError = (problems: Array<Problem & { index: number }>) =>
 export function createRaceService(deps: RaceDeps) {
   const { storage, now } = deps;
   const ring = createDiffRing();
-  const queue = createSerialQueue();
   const listeners = new Set<VersionListener>();
   let engine: Engine | null = null;
   let version = 0;
@@ -66,7 +65,7 @@ export function createRaceService(deps: RaceDeps) {
   /** Event types whose validity may depend on earlier events of the same batch. */
   const DEPENDENT = new Set(['value:corrected', 'adjustment:recorded', 'adjustment:revoked', 'veto:recorded', 'veto:revoked', 'waiver:decided', 'cadre:adjusted', 'scheme:changed']);
 
-  async function check(subs: Submission[], actor: string): Promise<void> {
+  async function check(subs: Submission[], actor: string, base: number): Promise<void> {
     const problems: Array<Problem & { index: number }> = [];
     const add = (p: Problem | null | undefined, index: number) => p && problems.length < 100 && problems.push({ ...p, index });
     subs.forEach((s, index) => {
@@ -89,7 +88,7 @@ export function createRaceService(deps: RaceDeps) {
           }
           const p = scratch.checkEvent(body);
           if (p) add(p, i);
-          else pending.push({ ...body, seq: version + i + 1, at, actor } as LogEvent);
+          else pending.push({ ...body, seq: base + i + 1, at, actor } as LogEvent);
         }
       } else {
         subs.forEach((s, index) => add(engine!.checkEvent(s.body), index));
@@ -98,43 +97,116 @@ export function createRaceService(deps: RaceDeps) {
     if (problems.length) throw problemError(problems);
   }
 
-  /** Appends events atomically (all or none) and returns their seqs, or throws an AppError. */
+  interface Job {
+    actor: string;
+    subs: Submission[];
+    reason?: string;
+    resolve: (r: SubmitResult) => void;
+    reject: (e: unknown) => void;
+  }
+  type KeyRec = { key: string; hash: string; seq: number };
+  const jobs: Job[] = [];
+  let draining = false;
+
+  /**
+   * Appends events atomically (all or none) and returns their seqs, or throws an AppError.
+   * Submissions waiting at the same time are committed together (group commit: one transaction,
+   * one fsync, one engine update), each still all-or-nothing and refused on its own.
+   */
   function submit(actor: string, subs: Submission[], reason?: string): Promise<SubmitResult> {
-    return queue(async () => {
-      const hashes = subs.map((s) => payloadHash(s.body));
-      const keys = subs.map((s) => s.key).filter((k): k is string => k !== undefined);
-      const known = keys.length ? await findKeys(storage.db, keys) : new Map();
-      const items: SubmitResult['items'] = [];
-      const fresh: Submission[] = [];
-      const freshKeys: Array<{ key: string; hash: string; seq: number }> = [];
-      const pending = new Map<string, { hash: string; seq: number }>();
-      subs.forEach((s, i) => {
-        const seen = s.key === undefined ? undefined : (known.get(s.key) ?? pending.get(s.key));
-        if (seen) {
-          if (seen.hash !== hashes[i]) throw errors.idempotencyConflict({ index: i, key: s.key });
-          items.push({ seq: seen.seq, duplicate: true });
-          return;
-        }
-        const seq = version + fresh.length + 1;
-        fresh.push(s);
-        items.push({ seq, duplicate: false });
-        if (s.key !== undefined) {
-          pending.set(s.key, { hash: hashes[i]!, seq });
-          freshKeys.push({ key: s.key, hash: hashes[i]!, seq });
-        }
-      });
-      if (!fresh.length) return { version, items };
-      await check(fresh, actor);
-      const at = now().toISOString();
-      const events = fresh.map((s, i) => ({ ...s.body, seq: version + i + 1, at: s.at ?? at, actor: s.actor ?? actor }) as LogEvent);
-      await storage.tx(async (trx) => {
-        await appendEvents(trx, events);
-        await putKeys(trx, freshKeys);
-        await writeAudit(trx, events.map((e) => auditOf(e, reason, schemeVersion)));
-      });
-      publish(events);
-      return { version, items };
+    return new Promise((resolve, reject) => {
+      jobs.push({ actor, subs, reason, resolve, reject });
+      if (!draining) void drain();
     });
+  }
+
+  /** Jobs whose checks cannot depend on other jobs of the same group. */
+  const groupable = (j: Job) => engine !== null && j.subs.every((s) => !DEPENDENT.has(s.body.type));
+
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (jobs.length) {
+        const group = [jobs.shift()!];
+        let n = group[0]!.subs.length;
+        if (groupable(group[0]!)) {
+          while (jobs.length && groupable(jobs[0]!) && n + jobs[0]!.subs.length <= 20_000) {
+            n += jobs[0]!.subs.length;
+            group.push(jobs.shift()!);
+          }
+        }
+        await runGroup(group);
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  async function runGroup(group: Job[]): Promise<void> {
+    const open = new Set(group);
+    try {
+      const keys = group.flatMap((j) => j.subs.map((s) => s.key).filter((k): k is string => k !== undefined));
+      const known = keys.length ? await findKeys(storage.db, keys) : new Map<string, KeyRec>();
+      const pending = new Map<string, KeyRec>();
+      const accepted: Array<{ job: Job; items: SubmitResult['items']; events: LogEvent[]; keys: KeyRec[] }> = [];
+      let base = version;
+      for (const job of group) {
+        try {
+          const r = await prepare(job, base, (k) => known.get(k) ?? pending.get(k));
+          for (const k of r.keys) pending.set(k.key, k);
+          base += r.events.length;
+          accepted.push({ job, ...r });
+        } catch (e) {
+          open.delete(job);
+          job.reject(e);
+        }
+      }
+      const events = accepted.flatMap((a) => a.events);
+      if (events.length) {
+        await storage.tx(async (trx) => {
+          await appendEvents(trx, events);
+          await putKeys(trx, accepted.flatMap((a) => a.keys));
+          await writeAudit(trx, accepted.flatMap((a) => a.events.map((e) => auditOf(e, a.job.reason, schemeVersion))));
+        });
+        publish(events);
+      }
+      for (const a of accepted) {
+        open.delete(a.job);
+        a.job.resolve({ version, items: a.items });
+      }
+    } catch (e) {
+      for (const job of open) job.reject(e);
+    }
+  }
+
+  /** Idempotency and engine checks of one job, its events numbered after `base`. */
+  async function prepare(job: Job, base: number, seen: (key: string) => KeyRec | undefined) {
+    const { subs, actor } = job;
+    const items: SubmitResult['items'] = [];
+    const fresh: Submission[] = [];
+    const keys: KeyRec[] = [];
+    const mine = new Map<string, KeyRec>();
+    subs.forEach((s, i) => {
+      const hash = payloadHash(s.body);
+      const prior = s.key === undefined ? undefined : (seen(s.key) ?? mine.get(s.key));
+      if (prior) {
+        if (prior.hash !== hash) throw errors.idempotencyConflict({ index: i, key: s.key });
+        items.push({ seq: prior.seq, duplicate: true });
+        return;
+      }
+      const seq = base + fresh.length + 1;
+      fresh.push(s);
+      items.push({ seq, duplicate: false });
+      if (s.key !== undefined) {
+        const rec = { key: s.key, hash, seq };
+        mine.set(s.key, rec);
+        keys.push(rec);
+      }
+    });
+    if (fresh.length) await check(fresh, actor, base);
+    const at = now().toISOString();
+    const events = fresh.map((s, i) => ({ ...s.body, seq: base + i + 1, at: s.at ?? at, actor: s.actor ?? actor }) as LogEvent);
+    return { items, events, keys };
   }
 
   function publish(events: LogEvent[]): void {

@@ -32,6 +32,8 @@ const toPublic = (t: repo.TokenRow): PublicToken => ({
 
 export function createTokenService(storage: Storage, now: () => Date, onTokenRevoked: (tokenId: string) => void) {
   const iso = () => now().toISOString();
+  /** Resolved tokens, briefly (exact: revocation happens in this process and drops the entry). */
+  const cache = new Map<string, { p: Principal; until: number }>();
 
   /** Creates a token and returns it in clear text, once. API tokens act as a reporter user. */
   async function create(kind: TokenKind, name: string, userId: string | null, actor: string) {
@@ -68,6 +70,7 @@ export function createTokenService(storage: Storage, now: () => Date, onTokenRev
       await writeAudit(trx, { at, actor, action: 'token:revoked', target: `token:${id}`, before: toPublic(cur), after: toPublic(next) });
       return toPublic(next);
     });
+    for (const [k, v] of cache) if (v.p.tokenId === id) cache.delete(k);
     onTokenRevoked(id);
     return after;
   }
@@ -75,7 +78,19 @@ export function createTokenService(storage: Storage, now: () => Date, onTokenRev
   /** The principal of a bearer token, or null when unknown or revoked. */
   async function resolve(token: string): Promise<Principal | null> {
     if (token.length > 200) return null;
-    const t = await repo.findTokenByHash(storage.db, sha256(token));
+    const hash = sha256(token);
+    const hit = cache.get(hash);
+    if (hit && hit.until > now().getTime()) return hit.p;
+    const p = await lookup(hash);
+    if (p) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(hash, { p, until: now().getTime() + 10_000 });
+    }
+    return p;
+  }
+
+  async function lookup(hash: string): Promise<Principal | null> {
+    const t = await repo.findTokenByHash(storage.db, hash);
     if (!t || t.revoked_at) return null;
     const base = { tokenId: t.id, via: 'bearer' as const, sessionId: null, csrf: null, displayName: t.name };
     if (t.kind === 'display') return { ...base, role: 'display', actor: `token:${t.id}`, userId: null, unit: null, department: null };
@@ -100,7 +115,12 @@ export function createTokenService(storage: Storage, now: () => Date, onTokenRev
     return next;
   }
 
-  return { create, revoke, resolve, list, getSettings, setSettings };
+  /** A reporter's role or status changed: its API tokens must be looked up again. */
+  function forgetUser(userId: string): void {
+    for (const [k, v] of cache) if (v.p.userId === userId) cache.delete(k);
+  }
+
+  return { create, revoke, resolve, forgetUser, list, getSettings, setSettings };
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;

@@ -47,6 +47,14 @@ export const toPublicUser = (u: repo.UserRow): PublicUser => ({
 export function createUserService(storage: Storage, now: () => Date, onSessionsEnded: (userId: string, reason: string) => void) {
   const limiter = createRateLimiter();
   const iso = () => now().toISOString();
+  /**
+   * Resolved sessions, briefly: every request needs its principal. Exact because this process is
+   * the only writer: sign-out and user changes drop the entries at once.
+   */
+  const cache = new Map<string, { p: Principal; until: number; expires: string }>();
+  const forgetUser = (userId: string) => {
+    for (const [k, v] of cache) if (v.p.userId === userId) cache.delete(k);
+  };
 
   async function login(username: string, password: string, client: string) {
     const name = normaliseUsername(username);
@@ -78,11 +86,14 @@ export function createUserService(storage: Storage, now: () => Date, onSessionsE
 
   /** The principal of a session cookie, or null when it is unknown, expired or outdated. */
   async function resolveSession(token: string): Promise<Principal | null> {
-    const s = await repo.findSession(storage.db, sha256(token));
+    const id = sha256(token);
+    const hit = cache.get(id);
+    if (hit && hit.until > now().getTime() && hit.expires >= iso()) return hit.p;
+    const s = await repo.findSession(storage.db, id);
     if (!s || s.expires_at < iso()) return null;
     const u = await repo.findUserById(storage.db, s.user_id);
     if (!u || u.disabled === 1 || u.epoch !== s.epoch) return null;
-    return {
+    const p: Principal = {
       role: u.role as Role,
       actor: u.id,
       userId: u.id,
@@ -94,10 +105,14 @@ export function createUserService(storage: Storage, now: () => Date, onSessionsE
       csrf: s.csrf,
       displayName: u.display_name,
     };
+    if (cache.size > 10_000) cache.clear();
+    cache.set(id, { p, until: now().getTime() + 10_000, expires: s.expires_at });
+    return p;
   }
 
   async function logout(p: Principal): Promise<void> {
     if (!p.sessionId || !p.userId) return;
+    cache.delete(p.sessionId);
     await storage.tx(async (trx) => {
       await repo.deleteSession(trx, p.sessionId!);
       await writeAudit(trx, { at: iso(), actor: p.actor, action: 'session:logout', target: `user:${p.userId}` });
@@ -164,6 +179,7 @@ export function createUserService(storage: Storage, now: () => Date, onSessionsE
       });
       return toPublicUser(next);
     });
+    forgetUser(id);
     if (ended) onSessionsEnded(id, hash ? 'password_changed' : after.disabled ? 'disabled' : 'role_changed');
     return after;
   }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAudit } from '../../server/storage/audit-repo.ts';
 import { lastSeq } from '../../server/storage/events-repo.ts';
-import { login, startServer, type Client, type TestServer } from './helpers/server.ts';
+import { client, login, startServer, type Client, type TestServer } from './helpers/server.ts';
 
 const v = (key: string, unit: string, value: number, indicator = 'inv') => ({ key, period: 'm01', unit, indicator, value });
 
@@ -70,6 +70,38 @@ describe('mutations', () => {
     expect(r.status).toBe(201);
     expect(r.body.accepted).toBe(10_000);
     expect(await seq()).toBe(s + 10_000);
+  });
+
+  it('concurrent submissions commit together, yet each is accepted or refused on its own', async () => {
+    const [s, a] = [await seq(), await audit()];
+    const posts = Array.from({ length: 20 }, (_, i) => {
+      if (i === 5) return admin.req('POST', '/api/values', v('cc-bad', 'nope', 1));
+      if (i === 9) return admin.req('POST', '/api/values', v('idem-1', 't1', 12345));
+      return admin.req('POST', '/api/values', v(`cc-${i}`, ['t1', 't2', 't3', 't4'][i % 4]!, 30 + i));
+    });
+    const res = await Promise.all(posts);
+    expect(res[5]!.status).toBe(422);
+    expect(res[9]!.status).toBe(409);
+    const ok = res.filter((r) => r.status === 201);
+    expect(ok).toHaveLength(18);
+    expect(ok.map((r) => r.body.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 18 }, (_, i) => s + i + 1));
+    expect([await seq(), await audit()]).toEqual([s + 18, a + 18]);
+  });
+
+  it('reporter systems submit with a revocable API token (no cookie, no CSRF)', async () => {
+    const users = (await admin.req('GET', '/api/users')).body.items as Array<{ id: string; username: string }>;
+    const fgw = users.find((u) => u.username === 'fgw')!;
+    const t = await admin.req('POST', '/api/tokens', { kind: 'api', name: '发改委系统', userId: fgw.id });
+    expect(t.status).toBe(201);
+    expect(t.body.token).toMatch(/^sk_/);
+    const sys = client(srv.url, { bearer: t.body.token });
+    expect((await sys.req('POST', '/api/values', v('api-1', 't2', 77))).status).toBe(201);
+    expect((await sys.req('POST', '/api/values', v('api-2', 't2', 77, 'hot'))).body.code).toBe('not_owner');
+    expect((await admin.req('GET', '/api/tokens')).body.items.every((x: Record<string, unknown>) => !('hash' in x) && !('token' in x))).toBe(true);
+    await admin.req('POST', `/api/tokens/${t.body.info.id}/revoke`);
+    expect((await sys.req('POST', '/api/values', v('api-3', 't2', 78))).status).toBe(401);
+    const leader = users.find((u) => u.username === 'leader')!;
+    expect((await admin.req('POST', '/api/tokens', { kind: 'api', name: 'x', userId: leader.id })).status).toBe(400);
   });
 
   it('refuses an event the engine rejects with 422 and its message, Chinese by default', async () => {
