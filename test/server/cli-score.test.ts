@@ -200,6 +200,20 @@ describe('JSONC properties', () => {
   });
 });
 
+describe('events file properties', () => {
+  it('any text gives events or line problems, never a throw', () => {
+    const line = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ type: 'value:recorded', data: v, seq: v })));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const { events, problems } = readEvents(lines.join('\n'));
+        for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);
+        expect(events.length + problems.length).toBeLessThanOrEqual(lines.length + problems.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('JSON path → line', () => {
   it('finds the line of a value or of its nearest ancestor', () => {
     const text = '{\n  "a": [\n    { "b": 1 },\n    {\n      "c": "x"\n    }\n  ]\n}';
