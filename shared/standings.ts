@@ -64,7 +64,10 @@ export interface Standings {
   cadres: Record<string, CadreBoard>;
 }
 
-/** Changes to one board: changed fields per row, rows that left, or the whole board when new. */
+/**
+ * Changes to one board: changed fields per row, rows that left. Ranks follow from scores: a patch
+ * names the rank of the units that moved, and `applyDiff` re-ranks the board (`rankBoard`).
+ */
 export interface BoardPatch {
   rows?: Record<string, Partial<Row>>;
   removed?: string[];
@@ -116,10 +119,12 @@ export function isEmptyDiff(d: StandingsDiff): boolean {
 export function applyDiff(s: Standings, d: StandingsDiff): Standings {
   if (d.from !== s.version) throw new Error(`diff ${d.from}→${d.to} does not apply to version ${s.version}`);
   for (const k of d.dropped ?? []) delete s.boards[k];
-  for (const [k, b] of Object.entries(d.added ?? {})) s.boards[k] = structuredClone(b);
+  for (const [k, b] of Object.entries(d.added ?? {})) rankBoard((s.boards[k] = structuredClone(b)));
   for (const [k, p] of Object.entries(d.boards ?? {})) {
     const b = s.boards[k];
-    if (b) patchRows(b.rows, p);
+    if (!b) continue;
+    patchRows(b.rows, p);
+    rankBoard(b);
   }
   for (const k of d.cadresDropped ?? []) delete s.cadres[k];
   for (const [k, b] of Object.entries(d.cadresAdded ?? {})) s.cadres[k] = structuredClone(b);
@@ -138,6 +143,24 @@ function patchRows<R extends object>(rows: Record<string, R>, p: { rows?: Record
     const cur = rows[id];
     rows[id] = (cur ? { ...cur, ...part } : { ...part }) as R;
   }
+}
+
+/**
+ * Re-ranks a unit board from its rows, as the engine ranks: non-vetoed first, score descending,
+ * unit code ascending; competition ranks (1,2,2,4) over equal (vetoed, score); change = prevRank − rank.
+ */
+export function rankBoard(b: Board): void {
+  const order = Object.entries(b.rows).sort(
+    (x, y) => Number(x[1].vetoed) - Number(y[1].vetoed) || y[1].score - x[1].score || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0),
+  );
+  let last = 0;
+  order.forEach(([, r], q) => {
+    const before = q > 0 ? order[q - 1]![1] : null;
+    const rank = before && before.score === r.score && before.vetoed === r.vetoed ? last : q + 1;
+    last = rank;
+    r.rank = rank;
+    r.change = r.prevRank === null ? null : r.prevRank - rank;
+  });
 }
 
 /** Display order of a board's rows: rank, then unit code (the documented tie order). */

@@ -381,7 +381,10 @@ export class IncrementalEngine implements Engine {
     this.series.clear();
     const add = (list: Array<RankedBoard | null | undefined>) => {
       const l = list.filter((x): x is RankedBoard => !!x);
-      for (const b of l) this.series.set(b, l);
+      l.forEach((b, k) => {
+        this.series.set(b, l);
+        b.tracksMoves = k < l.length - 1;
+      });
     };
     this.c.defs.forEach((def) => add(this.tracks.map((row) => row[def.index]?.board)));
     this.c.groupIds.forEach((_, g) => add(this.overall.map((row) => row[g])));

@@ -44,8 +44,10 @@ export class RankedBoard {
   readonly flag: Int8Array;
   readonly list: Int8Array;
   readonly light: Int8Array;
-  /** Entries whose rank changed since the caller last cleared this. */
+  /** Entries whose rank changed since the caller last cleared this (collected only when `tracksMoves`). */
   readonly rankMoved = new Set<number>();
+  /** Set when a later period's board takes its rank changes from this one. */
+  tracksMoves = false;
   /** Set when a flag changed in the last `derive` (warnings downstream need a look). */
   flagsChanged = false;
   private dirty = false;
@@ -119,11 +121,17 @@ export class RankedBoard {
     }
     order[q] = i;
     pos[i] = q;
-    this.rerank(Math.min(from, q), Math.max(from, q), diff);
+    this.rerank(Math.min(from, q), Math.max(from, q));
+    if (diff) {
+      // Only the mover's rank is sent; the ranks it shifted follow from the scores (applyDiff re-ranks).
+      const row = diff.row(this.key, this.ids[i]!);
+      row.rank = this.rank[i]!;
+      if (this.prevRank[i]! >= 0) row.change = this.prevRank[i]! - this.rank[i]!;
+    }
   }
 
   /** Recomputes competition ranks from position lo on, until past hi nothing changes. */
-  private rerank(lo: number, hi: number, diff: DiffBuilder | null): void {
+  private rerank(lo: number, hi: number): void {
     const { order, rank, score, vetoed } = this;
     for (let q = lo; q < this.n; q++) {
       const i = order[q]!;
@@ -137,12 +145,7 @@ export class RankedBoard {
         continue;
       }
       rank[i] = r;
-      this.rankMoved.add(i);
-      if (diff) {
-        const row = diff.row(this.key, this.ids[i]!);
-        row.rank = r;
-        if (this.prevRank[i]! >= 0) row.change = this.prevRank[i]! - r;
-      }
+      if (this.tracksMoves) this.rankMoved.add(i);
     }
   }
 
