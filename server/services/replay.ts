@@ -3,11 +3,18 @@ import type { Standings, StandingsDiff } from '../../shared/standings.ts';
 import type { Storage } from '../storage/storage.ts';
 import { readAllEvents } from '../storage/events-repo.ts';
 import type { EngineFactory } from './race-service.ts';
+import { createSerialQueue } from './diff-ring.ts';
 
 const caches = new WeakMap<Storage, Map<number, Standings>>();
+/** One replay at a time: as-of requests for many versions must not multiply the work. */
+const queue = createSerialQueue();
 
 /** Standings after replaying the log up to `version` (a small cache keeps recent answers). */
-export async function snapshotAt(storage: Storage, createEngine: EngineFactory, version: number): Promise<Standings> {
+export function snapshotAt(storage: Storage, createEngine: EngineFactory, version: number): Promise<Standings> {
+  return queue(() => replayTo(storage, createEngine, version));
+}
+
+async function replayTo(storage: Storage, createEngine: EngineFactory, version: number): Promise<Standings> {
   let cache = caches.get(storage);
   if (!cache) caches.set(storage, (cache = new Map()));
   const hit = cache.get(version);
