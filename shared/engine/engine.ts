@@ -17,7 +17,7 @@ import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
 import { RankedBoard } from './ranked-board.ts';
 import type { CadreInputs } from './reference.ts';
-import { cadreScore } from './reference.ts';
+import { cadreAdjustmentSums, cadreScore, evaluationOf } from './reference.ts';
 import { TrackState } from './track-state.ts';
 import type { Engine } from './types.ts';
 
@@ -40,6 +40,8 @@ export class IncrementalEngine implements Engine {
   /** [period] cadre → score (1e-4 units) and whether the cadre has any data then. */
   cadreScore!: Int32Array[];
   cadreHas!: Uint8Array[];
+  /** Cadre board keys by [period][cadre group]. */
+  private cadreKeys: string[][] = [];
   /** Each period and track board's series (same kind and group across periods). */
   private series = new Map<RankedBoard, RankedBoard[]>();
   /** unit·T + track → cadres responsible; unit → cadres without responsibilities (use the overall). */
@@ -168,7 +170,9 @@ export class IncrementalEngine implements Engine {
       case 'cadre:adjusted': {
         const p = c.periodIdx.get(e.data.period);
         const ci = c.cadreIdx.get(e.data.cadre);
-        if (p !== undefined && ci !== undefined) this.refreshCadre(p, ci);
+        if (p === undefined || ci === undefined) return;
+        this.evalCache.delete(this.cadreKey(p, ci));
+        this.refreshCadre(p, ci);
         return;
       }
       case 'scheme:changed':
@@ -341,11 +345,23 @@ export class IncrementalEngine implements Engine {
         const b = g >= 0 ? this.overall[p]![g] : null;
         return b ? b.score[c.unitLocal[u]!] : undefined;
       },
-      adjustments: (period, cadre) => {
-        const ids = this.cadreAdjIndex.get(`${period}|${cadre}`);
-        return ids ? ids.map((id) => this.facts.cadreAdj.get(id)!) : [];
+      evaluation: (p, ci) => {
+        const k = this.cadreKey(p, ci);
+        let e = this.evalCache.get(k);
+        if (e === undefined) this.evalCache.set(k, (e = evaluationOf(c, this.facts, c.periodIds[p]!, c.cadreIds[ci]!)));
+        return e;
+      },
+      adjustments: (p, ci) => {
+        const ids = this.cadreAdjIndex.get(`${c.periodIds[p]!}|${c.cadreIds[ci]!}`);
+        return ids ? cadreAdjustmentSums(ids.map((id) => this.facts.cadreAdj.get(id)!)) : NO_ADJUSTMENTS;
       },
     });
+  }
+
+  /** Evaluations only change with ratings: cached per (period, cadre), dropped on a rating. */
+  private evalCache = new Map<number, number | null>();
+  private cadreKey(p: number, ci: number): number {
+    return p * this.c.cadreIds.length + ci;
   }
 
   /** Cadre ranks are derived from scores (rankCadreBoards), so an update only moves the score. */
@@ -353,10 +369,10 @@ export class IncrementalEngine implements Engine {
     const c = this.c;
     const cg = c.cadreGroupOf[ci]!;
     if (cg < 0 || !this.cadreHas[p]![ci]) return;
-    const s = cadreScore(c, this.facts, p, c.scheme.cadres[ci]!, this.cadreInputs());
+    const s = cadreScore(c, p, c.scheme.cadres[ci]!, this.cadreInputs());
     if (!s || s.total === this.cadreScore[p]![ci]) return;
     this.cadreScore[p]![ci] = s.total;
-    if (this.diff) this.diff.row(cadreBoardKey(c.periodIds[p]!, c.cadreGroupIds[cg]!), c.cadreIds[ci]!).score = s.total / 10_000;
+    if (this.diff) this.diff.row(this.cadreKeys[p]![cg]!, c.cadreIds[ci]!).score = s.total / 10_000;
   }
 
   /** After a batch: derived fields, rank changes into the next period, warnings. */
@@ -407,6 +423,8 @@ export class IncrementalEngine implements Engine {
   rebuild(): void {
     const c = (this.c = compile(this.facts.scheme));
     this.inputs = null;
+    this.evalCache.clear();
+    this.cadreKeys = c.periodIds.map((p) => c.cadreGroupIds.map((g) => cadreBoardKey(p, g)));
     const P = c.periodIds.length;
     this.rebuildIndexes();
     const owned = this.ownedCells();
@@ -563,7 +581,7 @@ export class IncrementalEngine implements Engine {
       if (!this.tracks[p]!.some((ts) => ts)) continue; // nobody has data this period
       c.scheme.cadres.forEach((cadre, ci) => {
         if (c.cadreGroupOf[ci]! < 0) return;
-        const s = cadreScore(c, this.facts, p, cadre, inputs);
+        const s = cadreScore(c, p, cadre, inputs);
         if (!s) return;
         score[ci] = s.total;
         has[ci] = 1;
@@ -620,6 +638,8 @@ export class IncrementalEngine implements Engine {
 }
 
 type TrackStateKey = `${number}|${number}`;
+
+const NO_ADJUSTMENTS = { bonus: 0, deduction: 0 };
 
 interface Aggregate {
   score: number;

@@ -146,7 +146,7 @@ export function explainCadre(e: IncrementalEngine, period: string, cadreId: stri
   const ci = c.cadreIdx.get(cadreId);
   if (p === undefined || ci === undefined) return null;
   const cadre = c.scheme.cadres[ci]!;
-  const s = cadreScore(c, e.facts, p, cadre, e.cadreInputs(), true);
+  const s = cadreScore(c, p, cadre, e.cadreInputs(), true);
   if (!s) return null;
   const den = s.tracks.reduce((x, t) => x + t.weight, 0);
   const trackParts = s.tracks.map((t) => ({ kind: 'track' as const, id: t.track, points: Math.round((t.weight * t.part) / den) }));

@@ -240,13 +240,13 @@ function cadreBoards(
       const g = c.unitGroup[u]!;
       return g >= 0 ? overall[p]![g]?.get(u)?.score : undefined;
     },
-    *adjustments(period, cadre) {
-      for (const a of facts.cadreAdj.values()) if (a.period === period && a.cadre === cadre) yield a;
-    },
+    evaluation: (p, ci) => evaluationOf(c, facts, c.periodIds[p]!, c.cadreIds[ci]!),
+    adjustments: (p, ci) =>
+      cadreAdjustmentSums([...facts.cadreAdj.values()].filter((a) => a.period === c.periodIds[p] && a.cadre === c.cadreIds[ci])),
   };
   c.periodIds.forEach((pid, p) => {
     c.scheme.cadres.forEach((cadre, ci) => {
-      const s = cadreScore(c, facts, p, cadre, inputs);
+      const s = cadreScore(c, p, cadre, inputs);
       const g = c.cadreGroupOf[ci]!;
       if (s === null || g < 0) return;
       const key = cadreBoardKey(pid, c.cadreGroupIds[g]!);
@@ -273,7 +273,21 @@ export interface CadreInputs {
   trackScore(p: number, t: number, u: number): number | undefined;
   /** Overall score of unit u in period p, if any. */
   overallScore(p: number, u: number): number | undefined;
-  adjustments(period: string, cadre: string): Iterable<{ kind: 'bonus' | 'deduction'; points: number }>;
+  /** Rater evaluation E of cadre ci in period p (1e-4 units), or null when nobody rated. */
+  evaluation(p: number, ci: number): number | null;
+  /** Σ personal bonus and Σ personal deductions of cadre ci in period p (1e-4 units). */
+  adjustments(p: number, ci: number): { bonus: number; deduction: number };
+}
+
+/** Personal adjustments of a cadre in a period, summed (1e-4 units). */
+export function cadreAdjustmentSums(items: Iterable<{ kind: 'bonus' | 'deduction'; points: number }>): { bonus: number; deduction: number } {
+  let bonus = 0;
+  let deduction = 0;
+  for (const a of items) {
+    if (a.kind === 'bonus') bonus += fx(a.points);
+    else deduction += fx(a.points);
+  }
+  return { bonus, deduction };
 }
 
 /** α for a cadre without responsibilities, scored on their own unit's overall score. */
@@ -283,10 +297,10 @@ export const FALLBACK_ALPHA = 0.7;
  * One cadre's score in period p (1e-4 units), or null without any data (SPEC §4). Both engines
  * and the explanation call this one function; `detail` only adds the parts for explanations.
  */
-export function cadreScore(c: Compiled, facts: Facts, p: number, cadre: Scheme['cadres'][number], inp: CadreInputs, detail = false): CadreScore | null {
-  const pid = c.periodIds[p]!;
-  const cc = c.cadreParts[c.cadreIdx.get(cadre.id)!]!;
-  const evaluation = evaluationOf(c, facts, pid, cadre.id);
+export function cadreScore(c: Compiled, p: number, cadre: Scheme['cadres'][number], inp: CadreInputs, detail = false): CadreScore | null {
+  const ci = c.cadreIdx.get(cadre.id)!;
+  const cc = c.cadreParts[ci]!;
+  const evaluation = inp.evaluation(p, ci);
   const tracks: CadreScore['tracks'] = [];
   let num = 0;
   let den = 0;
@@ -319,12 +333,7 @@ export function cadreScore(c: Compiled, facts: Facts, p: number, cadre: Scheme['
   }
   if (den === 0) return null;
   const base = Math.round(num / den);
-  let bonus = 0;
-  let deduction = 0;
-  for (const a of inp.adjustments(pid, cadre.id)) {
-    if (a.kind === 'bonus') bonus += fx(a.points);
-    else deduction += fx(a.points);
-  }
+  const { bonus, deduction } = inp.adjustments(p, ci);
   return { total: base + bonus - deduction, base, bonus, deduction, evaluation, tracks };
 }
 
