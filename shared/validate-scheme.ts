@@ -307,6 +307,16 @@ function checkSemantics(s: Scheme): Problem[] {
   s.tracks.forEach((t, ti) =>
     dupes(t.indicators, (x) => x.code, ['tracks', ti, 'indicators'], '指标', 'indicator', `赛道「${t.name}」中`, `Track ${t.name}: `),
   );
+  // A submitted value names only its indicator, so a code may appear in one track only.
+  const trackOfCode = new Map<string, string>();
+  s.tracks.forEach((t, ti) =>
+    t.indicators.forEach((ind, ii) => {
+      const other = trackOfCode.get(ind.code);
+      if (other !== undefined && other !== t.name) {
+        add('duplicate_indicator_code', ['tracks', ti, 'indicators', ii, 'code'], `指标编码「${ind.code}」同时出现在赛道「${other}」和「${t.name}」中,指标编码在整个方案中必须唯一`, `indicator code "${ind.code}" is used in tracks ${other} and ${t.name}; codes must be unique across the scheme`);
+      } else trackOfCode.set(ind.code, t.name);
+    }),
+  );
 
   const units = new Map(s.units.map((u) => [u.id, u]));
   const tracks = new Map(s.tracks.map((t) => [t.id, t]));

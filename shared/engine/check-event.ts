@@ -7,6 +7,7 @@ import { cellContext } from './compile.ts';
 import type { IncrementalEngine } from './engine.ts';
 import { methodImpl } from './methods/index.ts';
 import type { Problem } from './types.ts';
+import { validateScheme } from '../validate-scheme.ts';
 
 function problem(code: string, path: string, zh: string, en: string): Problem {
   return { code, path, zh, en };
@@ -101,6 +102,6 @@ export function checkEvent(e: IncrementalEngine, ev: EventBody): Problem | null 
     case 'period:published':
       return period(ev.data.period);
     case 'scheme:changed':
-      return null;
+      return validateScheme(ev.data.scheme).problems[0] ?? null;
   }
 }

@@ -82,6 +82,7 @@ describe('validateScheme', () => {
     ['duplicate track', (s) => s.tracks.push({ ...track(s, 1), name: '为企服务2' }), 'duplicate_id', '赛道编码「enterprise」重复'],
     ['duplicate group', (s) => s.groups.push({ ...(s.groups[1] as any), units: [] }), 'duplicate_id', '分组编码「dept」重复'],
     ['duplicate indicator in a track', (s) => track(s, 0).indicators.push({ ...ind(s, 0, 2), fullMarks: 1 }), 'duplicate_id', '赛道「项目建设」中指标编码「P03」重复'],
+    ['indicator code used in two tracks', (s) => track(s, 1).indicators.push({ ...ind(s, 0, 2), fullMarks: 1 }), 'duplicate_indicator_code', '指标编码「P03」同时出现在赛道「项目建设」和「为企服务」中', 'tracks[1].indicators[4].code'],
     ['duplicate period', (s) => s.season.periods.push({ id: 'm01', name: '1月', kind: 'month', expectedProgress: 1 }), 'duplicate_id', '考核期编码「m01」重复'],
     ['duplicate cadre', (s) => s.cadres.push({ ...s.cadres[0]!, name: '李四' }), 'duplicate_id', '干部编码「c1」重复'],
     ['duplicate cadre group', (s) => s.cadreGroups.push({ id: 'sec', name: '书记' }), 'duplicate_id', '干部分组编码「sec」重复'],
