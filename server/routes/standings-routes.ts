@@ -32,8 +32,7 @@ async function visibleStandings(race: RaceService, tokens: TokenService, p: Prin
   if (canReadLive(p)) {
     if (version !== undefined && version > race.version) throw errors.versionAhead();
     const s = version === undefined ? race.standings() : await race.standingsAt(version);
-    if (!canReadCadres(p)) s.cadres = {};
-    return s;
+    return canReadCadres(p) ? s : { ...s, cadres: {} };
   }
   if ((await tokens.getSettings()).publicRead && version === undefined) return publishedStandings(race);
   throw p.role === 'public' ? errors.unauthenticated() : errors.forbidden();

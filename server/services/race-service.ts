@@ -52,6 +52,7 @@ export function createRaceService(deps: RaceDeps) {
   let engine: Engine | null = null;
   let version = 0;
   let schemeVersion = 0;
+  let current: { version: number; engine: Engine | null; s: Standings } | null = null;
 
   async function load(): Promise<void> {
     const events = await readAllEvents(storage.db);
@@ -239,6 +240,12 @@ export function createRaceService(deps: RaceDeps) {
     }
   }
 
+  /** The current standings, shared between callers until the next version: do not mutate. */
+  function currentStandings(): Standings {
+    if (current?.version !== version || current.engine !== engine) current = { version, engine, s: engine?.standings() ?? { version, boards: {}, cadres: {} } };
+    return current.s;
+  }
+
   return {
     load,
     submit,
@@ -257,9 +264,11 @@ export function createRaceService(deps: RaceDeps) {
     },
     scheme: (): Scheme | null => engine?.scheme ?? null,
     diffsSince: (since: number) => ring.since(since, version),
-    standings: (): Standings => engine?.standings() ?? { version, boards: {}, cadres: {} },
+    standings: currentStandings,
     /** Standings as of `v` (≤ current), replaying the log up to it. */
-    standingsAt: (v: number): Promise<Standings> => (v >= version ? Promise.resolve(engine?.standings() ?? { version, boards: {}, cadres: {} }) : snapshotAt(storage, deps.createEngine, v)),
+    standingsAt(v: number): Promise<Standings> {
+      return v >= version ? Promise.resolve(currentStandings()) : snapshotAt(storage, deps.createEngine, v);
+    },
     readEvents: (since: number, limit: number) => readEvents(storage.db, since, limit),
   };
 }
