@@ -12,7 +12,7 @@ const XSS = '<img src=x onerror=alert(1)>';
 const NAMES: Record<string, string> = { a: '城关镇', b: XSS, c: '{b}|{c} 镇', d: '丁镇' };
 const labels: BarRaceLabels = { name: (id) => NAMES[id] ?? id, red: '红旗', yellow: '黄旗', vetoed: '否决', warning: '约谈', noData: '未报送' };
 
-type Series = { data: Array<{ value: number; name: string; label: { formatter: string }; tooltip: { formatter: string } }> };
+type Series = { data: Array<{ value: number; name: string; label: { formatter: string } }>; tooltip: { formatter: (p: { name?: string }) => string } };
 type YAxis = { data: string[]; axisLabel: { formatter: (v: string) => string } };
 
 function rows(n: number): Record<string, Row> {
@@ -72,6 +72,8 @@ describe('bar race', () => {
     const data = barRaceData(b, labels, { topN: 20 });
     const y = data.yAxis as YAxis;
     expect(y.axisLabel.formatter('c')).toBe('{name|｛b｝｜｛c｝ 镇}{same|–}');
+    const tip = (data.series as Series[])[0]!.tooltip.formatter({ name: 'b' });
+    expect(tip).toBe(`${XSS}\n#2  90.00  ▼1`); // plain text in a richText tooltip: never parsed as HTML
     const svg = renderSvg(barRaceBase({ topN: 20 }), data);
     expect(svg).not.toContain('<img');
     expect(svg).toContain('&lt;img src=x oner');

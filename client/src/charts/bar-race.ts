@@ -63,7 +63,7 @@ export function barRaceBase(opts: BarRaceOptions): EChartsOption {
   return {
     backgroundColor: 'transparent',
     animationDuration: 0,
-    animationDurationUpdate: 900,
+    animationDurationUpdate: 700,
     animationEasing: 'linear',
     animationEasingUpdate: 'linear',
     grid: { left: 8, right: 150, top: 8, bottom: 24, containLabel: true },
@@ -106,7 +106,7 @@ export function barRaceBase(opts: BarRaceOptions): EChartsOption {
         label: {
           show: true,
           position: 'right',
-          valueAnimation: true,
+          valueAnimation: false,
           color: DARK.text,
           fontSize: fs,
           fontWeight: 'bold',
@@ -128,7 +128,6 @@ interface BarDatum {
   name: string;
   itemStyle: { color: string };
   label: { formatter: string };
-  tooltip: { formatter: string };
 }
 
 /**
@@ -142,14 +141,12 @@ export function barRaceData(board: Board | undefined, l: BarRaceLabels, opts: Ba
   const data: BarDatum[] = rows.map(([id, r]) => {
     const score = r.score.toFixed(2);
     const marks = rowMarks(r, l);
-    const name = plainLabel(l.name(id));
     return {
       value: r.vetoed ? 0 : r.score,
       name: id,
       itemStyle: { color: barColor(r.rank, r.vetoed) },
       // A fixed string (no `{c}` template): the score is formatted here, marks use rich styles.
       label: { formatter: [score, ...marks].join(' ') },
-      tooltip: { formatter: `${name}\n#${r.rank}  ${score}${r.change ? `  ${changeArrow(r.change)}` : ''}` },
     };
   });
   return {
@@ -165,6 +162,19 @@ export function barRaceData(board: Board | undefined, l: BarRaceLabels, opts: Ba
         },
       },
     },
-    series: [{ id: 'race', data }],
+    series: [
+      {
+        id: 'race',
+        data,
+        // One series-level formatter instead of an object per bar keeps the merge light.
+        tooltip: {
+          formatter: (p: { name?: string }) => {
+            const r = p.name === undefined ? undefined : info.get(p.name);
+            if (!r || p.name === undefined) return '';
+            return `${plainLabel(l.name(p.name))}\n#${r.rank}  ${r.score.toFixed(2)}${r.change ? `  ${changeArrow(r.change)}` : ''}`;
+          },
+        },
+      },
+    ],
   };
 }
