@@ -1,5 +1,5 @@
 /**
- * Screen benchmark (`npm run bench -- screen`, or `tsx test/e2e/bench-screen.ts --minutes=10`):
+ * Screen benchmark (`npm run bench -- screen [--minutes=10] [--bars=20,50]`, or `tsx test/e2e/bench-screen.ts …`):
  * headless Chromium renders the bar race at 20 and 50 bars under 4 updates/s, once through the
  * wall display's path and once naively (deep-reactive data, `notMerge` rebuild) as the baseline
  * in the same run. Prints one JSON line per scenario. Needs `npm run build`.
@@ -57,28 +57,33 @@ async function run(browser: Browser, url: string, bars: number, mode: 'optimized
   };
 }
 
-const server = await startMockServer();
-const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
-try {
-  for (const bars of barsList) {
-    const opt = await run(browser, server.url, bars, 'optimized');
-    const base = await run(browser, server.url, bars, 'naive');
-    console.log(
-      JSON.stringify({
-        bench: 'screen',
-        scenario: `bars-${bars}`,
-        minutes,
-        updates_per_s: rate,
-        ...opt,
-        baseline_frame_p95_ms: base.frame_p95_ms,
-        baseline_long_tasks_per_min: base.long_tasks_per_min,
-        baseline_heap_growth_pct: base.heap_growth_pct,
-        target_frame_p95_ms: 16.7,
-        target_heap_growth_pct: 10,
-      }),
-    );
+/** Runs both scenarios and prints one JSON line each (wired as `npm run bench -- screen`). */
+export async function runScreen(): Promise<void> {
+  const server = await startMockServer();
+  const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+  try {
+    for (const bars of barsList) {
+      const opt = await run(browser, server.url, bars, 'optimized');
+      const base = await run(browser, server.url, bars, 'naive');
+      console.log(
+        JSON.stringify({
+          bench: 'screen',
+          scenario: `bars-${bars}`,
+          minutes,
+          updates_per_s: rate,
+          ...opt,
+          baseline_frame_p95_ms: base.frame_p95_ms,
+          baseline_long_tasks_per_min: base.long_tasks_per_min,
+          baseline_heap_growth_pct: base.heap_growth_pct,
+          target_frame_p95_ms: 16.7,
+          target_heap_growth_pct: 10,
+        }),
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
   }
-} finally {
-  await browser.close();
-  await server.close();
 }
+
+if (process.argv[1]?.endsWith('bench-screen.ts')) await runScreen();
