@@ -6,7 +6,7 @@
 import type { EventBody, LogEvent } from '../../shared/events.ts';
 import type { Engine, Problem } from '../../shared/engine/types.ts';
 import type { Scheme } from '../../shared/scheme.ts';
-import type { Standings, StandingsDiff } from '../../shared/standings.ts';
+import { applyDiff, type Standings, type StandingsDiff } from '../../shared/standings.ts';
 import type { Storage } from '../storage/storage.ts';
 import { appendEvents, findKeys, lastSeq, putKeys, readAllEvents, readEvents } from '../storage/events-repo.ts';
 import { writeAudit } from '../storage/audit-repo.ts';
@@ -231,6 +231,12 @@ export function createRaceService(deps: RaceDeps) {
     version = diff.to = events[events.length - 1]!.seq;
     for (const e of events) if (e.type === 'scheme:changed') schemeVersion = e.seq;
     ring.push(diff);
+    // Keep the shared snapshot current by applying the diff: a full copy from the engine costs
+    // seconds on a province-size race.
+    if (current && current.engine === engine && current.version === diff.from) {
+      applyDiff(current.s, diff);
+      current.version = diff.to;
+    }
     for (const l of listeners) {
       try {
         l(diff, events);

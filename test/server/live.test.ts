@@ -78,6 +78,8 @@ describe('live standings over Socket.IO', () => {
     const view = await serverView(rooms);
     expect(f.standings).toEqual(view);
     expect(joiner.standings).toEqual(view);
+    // The shared snapshot, kept current by applying diffs, equals a fresh copy from the engine.
+    expect(srv.app.race.standings()).toEqual(srv.app.race.engine!.standings());
     f.socket.close();
     joiner.socket.close();
   });
