@@ -120,6 +120,26 @@ describe.skipIf(!hasChromium)('wall display end to end', () => {
     await p2.close();
   });
 
+  it('scales to 1366×768 and 3840×2160 without scrollbars', async () => {
+    for (const [width, height] of [
+      [1366, 768],
+      [3840, 2160],
+    ] as const) {
+      const p = await browser.newPage({ viewport: { width, height } });
+      await p.goto(`${srv.url}/screen?token=${srv.info.displayToken}`);
+      await p.locator('[data-bars]').waitFor({ timeout: 15_000 });
+      const fit = await p.evaluate(() => {
+        const stage = document.querySelector('.stage')!.getBoundingClientRect();
+        const el = document.scrollingElement!;
+        return { scrollW: el.scrollWidth, scrollH: el.scrollHeight, w: innerWidth, h: innerHeight, stageW: stage.width, stageH: stage.height };
+      });
+      expect(fit.scrollW).toBeLessThanOrEqual(fit.w);
+      expect(fit.scrollH).toBeLessThanOrEqual(fit.h);
+      expect(Math.max(Math.abs(fit.stageW - width), Math.abs(fit.stageH - height))).toBeLessThan(2);
+      await p.close();
+    }
+  });
+
   it('board: search, keyboard selection and trend for a signed-in leader', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const leader = srv.info.accounts.find((a) => a.username === 'leader')!;
