@@ -60,50 +60,61 @@ export interface DeriveOutput {
   light: Int8Array;
 }
 
+/** Quota of each band on a board of n entries (at most quota·n, rounded down, at least 1). */
+export function bandLimits(bands: CBand[], n: number): number[] {
+  return bands.map((b) => (b.quota === undefined ? Infinity : Math.max(1, Math.floor(b.quota * n))));
+}
+
+/** The band of one entry given the quota already used above it (and counts it), or −1. */
+export function gradeOf(score: number, vetoed: number, bands: CBand[], used: Int32Array, limit: number[]): number {
+  for (let b = 0; b < bands.length; b++) {
+    const band = bands[b]!;
+    if (score < band.min || used[b]! >= limit[b]! || (band.noVeto && vetoed)) continue;
+    used[b]!++;
+    return b;
+  }
+  return -1;
+}
+
+/** Ranks that decide flags and lists: the last rank, the 红榜 cut and the 黑榜 cut. */
+export function cutsOf(order: ArrayLike<number>, n: number, rank: ArrayLike<number>, rules: Rules): { last: number; red: number; black: number } {
+  return {
+    last: n > 0 ? rank[order[n - 1]!]! : 0,
+    red: rules.redList > 0 && n > 0 ? rank[order[Math.min(rules.redList, n) - 1]!]! : 0,
+    black: rules.blackList > 0 && n > 0 ? rank[order[Math.max(n - rules.blackList, 0)]!]! : Infinity,
+  };
+}
+
+/** Flags on period boards: red to rank 1 (not vetoed), yellow to the last. */
+export function flagOf(periodBoard: boolean, rank: number, vetoed: number, n: number, last: number): number {
+  if (!periodBoard) return 0;
+  if (rank === 1 && !vetoed) return 1;
+  return n >= 2 && rank === last ? 2 : 0;
+}
+
+/** 红榜: top N (ties included, not vetoed); 黑榜: bottom N (ties included) not already on 红榜. */
+export function listOf(rank: number, vetoed: number, cuts: { red: number; black: number }): number {
+  return !vetoed && rank <= cuts.red ? 1 : rank >= cuts.black ? 2 : 0;
+}
+
 /** Computes grades, flags, lists and lights of the n ranked entries of a board. */
 export function deriveBoard(d: DeriveInput, out: DeriveOutput): void {
   const { order, n, rank, score, vetoed, bands, rules } = d;
-  // Grades: in display order, the highest band the score reaches whose quota is not used up.
   const used = new Int32Array(bands.length);
-  const limit = bands.map((b) => (b.quota === undefined ? Infinity : Math.max(1, Math.floor(b.quota * n))));
-  for (let q = 0; q < n; q++) {
-    const i = order[q]!;
-    let g = -1;
-    for (let b = 0; b < bands.length; b++) {
-      const band = bands[b]!;
-      if (score[i]! < band.min || used[b]! >= limit[b]! || (band.noVeto && vetoed[i])) continue;
-      g = b;
-      used[b]!++;
-      break;
-    }
-    out.grade[i] = g;
-  }
-  // Flags: period boards only; red to rank 1 (not vetoed), yellow to the last.
+  const limit = bandLimits(bands, n);
+  const cuts = cutsOf(order, n, rank, rules);
   const periodBoard = d.kind === 'track' || d.kind === 'overall';
-  const lastRank = n > 0 ? rank[order[n - 1]!]! : 0;
   for (let q = 0; q < n; q++) {
     const i = order[q]!;
-    let f = 0;
-    if (periodBoard) {
-      if (rank[i] === 1 && !vetoed[i]) f = 1;
-      else if (n >= 2 && rank[i] === lastRank) f = 2;
-    }
-    out.flag[i] = f;
+    out.grade[i] = gradeOf(score[i]!, vetoed[i]!, bands, used, limit);
+    out.flag[i] = flagOf(periodBoard, rank[i]!, vetoed[i]!, n, cuts.last);
+    out.list[i] = listOf(rank[i]!, vetoed[i]!, cuts);
+    out.light[i] = d.light ? lightOf(d.light, i, rank, score, n) : 0;
   }
-  // 红榜: top N (ties included, not vetoed); 黑榜: bottom N (ties included) not already on 红榜.
-  const redCut = rules.redList > 0 && n > 0 ? rank[order[Math.min(rules.redList, n) - 1]!]! : 0;
-  const blackCut = rules.blackList > 0 && n > 0 ? rank[order[Math.max(n - rules.blackList, 0)]!]! : Infinity;
-  for (let q = 0; q < n; q++) {
-    const i = order[q]!;
-    out.list[i] = !vetoed[i] && rank[i]! <= redCut ? 1 : rank[i]! >= blackCut ? 2 : 0;
-  }
-  // Lights: track boards only.
-  const L = d.light;
-  for (let q = 0; q < n; q++) out.light[order[q]!] = L ? lightOf(L, order[q]!, rank, score, n) : 0;
 }
 
-function lightOf(L: NonNullable<DeriveInput['light']>, i: number, rank: ArrayLike<number>, score: ArrayLike<number>, n: number): number {
-  const r = L.rule;
+/** Lights on track boards: by rank share, by score bands, or by 序时进度. */
+export function lightOf(L: NonNullable<DeriveInput['light']>, i: number, rank: ArrayLike<number>, score: ArrayLike<number>, n: number): number {  const r = L.rule;
   if (r.mode === 'rank') {
     const red = Math.round(n * r.redShare);
     const yellow = Math.round(n * (r.redShare + r.yellowShare)) - red;

@@ -6,16 +6,9 @@
 import type { BoardKind, Row } from '../standings.ts';
 import type { CBand } from './compile.ts';
 import type { DeriveInput } from './derive.ts';
-import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from './derive.ts';
+import { assignRanks, bandLimits, compareEntries, cutsOf, FLAGS, flagOf, gradeOf, LIGHTS, lightOf, LISTS, listOf } from './derive.ts';
 import type { DiffBuilder } from './diff-builder.ts';
 import type { Rules } from '../scheme.ts';
-
-let buf = { grade: new Int8Array(0), flag: new Int8Array(0), list: new Int8Array(0), light: new Int8Array(0) };
-/** Reused output buffers for derive passes (one board derives at a time). */
-function scratch(n: number): typeof buf {
-  if (buf.grade.length < n) buf = { grade: new Int8Array(n), flag: new Int8Array(n), list: new Int8Array(n), light: new Int8Array(n) };
-  return buf;
-}
 
 export interface BoardOptions {
   key: string;
@@ -50,7 +43,13 @@ export class RankedBoard {
   tracksMoves = false;
   /** Set when a flag changed in the last `derive` (warnings downstream need a look). */
   flagsChanged = false;
-  private dirty = false;
+  /** Positions whose derived fields may have changed since the last derive (lo > hi: none). */
+  private lo = 0;
+  private hi = -1;
+  /** Cuts (last rank, 红榜 and 黑榜 ranks) as of the last derive. */
+  private cuts = { last: 0, red: 0, black: Infinity };
+  private readonly limit: number[];
+  private readonly periodBoard: boolean;
   private readonly ordOf: (i: number) => number;
 
   constructor(private readonly o: BoardOptions) {
@@ -72,6 +71,8 @@ export class RankedBoard {
     this.light = new Int8Array(n);
     const ord = o.ord;
     this.ordOf = (i) => ord[i]!;
+    this.limit = bandLimits(o.bands, n);
+    this.periodBoard = o.kind === 'track' || o.kind === 'overall';
   }
 
   /** Sorts everything from scratch (after the arrays were filled directly). */
@@ -83,7 +84,7 @@ export class RankedBoard {
       this.pos[i] = q;
     });
     assignRanks(this.order, this.n, this.score, this.vetoed, this.rank);
-    this.dirty = true;
+    this.touch();
   }
 
   /** Sets one entry's values, repositions it and records what changed. */
@@ -102,7 +103,6 @@ export class RankedBoard {
       if (diff) diff.row(this.key, this.ids[i]!).vetoed = vetoed === 1;
     }
     this.move(i, diff);
-    this.dirty = true;
   }
 
   private move(i: number, diff: DiffBuilder | null): void {
@@ -121,7 +121,8 @@ export class RankedBoard {
     }
     order[q] = i;
     pos[i] = q;
-    this.rerank(Math.min(from, q), Math.max(from, q));
+    const end = this.rerank(Math.min(from, q), Math.max(from, q));
+    this.mark(Math.min(from, q), Math.max(from, q, end));
     if (diff) {
       // Only the mover's rank is sent; the ranks it shifted follow from the scores (applyDiff re-ranks).
       const row = diff.row(this.key, this.ids[i]!);
@@ -130,10 +131,11 @@ export class RankedBoard {
     }
   }
 
-  /** Recomputes competition ranks from position lo on, until past hi nothing changes. */
-  private rerank(lo: number, hi: number): void {
+  /** Recomputes competition ranks from position lo on, until past hi nothing changes; returns the last position examined. */
+  private rerank(lo: number, hi: number): number {
     const { order, rank, score, vetoed } = this;
-    for (let q = lo; q < this.n; q++) {
+    let q = lo;
+    for (; q < this.n; q++) {
       const i = order[q]!;
       let r = q + 1;
       if (q > 0) {
@@ -146,6 +148,17 @@ export class RankedBoard {
       }
       rank[i] = r;
       if (this.tracksMoves) this.rankMoved.add(i);
+    }
+    return Math.min(q, this.n - 1);
+  }
+
+  private mark(a: number, b: number): void {
+    if (this.lo > this.hi) {
+      this.lo = a;
+      this.hi = b;
+    } else {
+      if (a < this.lo) this.lo = a;
+      if (b > this.hi) this.hi = b;
     }
   }
 
@@ -165,44 +178,77 @@ export class RankedBoard {
     if (diff) diff.row(this.key, this.ids[i]!).warning = w === 1;
   }
 
-  /** Recomputes grades, flags, lists and lights when anything moved; records the changes. */
+  /**
+   * Recomputes grades, flags, lists and lights where they can have changed, and records the
+   * changes: the moved range, the board's ends and the list cuts; grades from the moved range on,
+   * carrying the quota used above it, until past the range the quota state equals the old one.
+   */
   derive(diff: DiffBuilder | null): void {
     this.flagsChanged = false;
-    if (!this.dirty || this.kind === 'cadre') {
-      this.dirty = false;
-      return;
+    const { lo, hi, n, order, rank, score, vetoed } = this;
+    this.lo = 0;
+    this.hi = -1;
+    if (lo > hi || this.kind === 'cadre') return;
+    const bands = this.o.bands;
+    const used = new Int32Array(bands.length);
+    const oldUsed = new Int32Array(bands.length);
+    for (let q = 0; q < lo; q++) {
+      const g = this.grade[order[q]!]!;
+      if (g >= 0) {
+        used[g]!++;
+        oldUsed[g]!++;
+      }
     }
-    this.dirty = false;
-    const n = this.n;
-    const out = scratch(n);
-    deriveBoard(
-      { kind: this.kind, order: this.order, n, rank: this.rank, score: this.score, vetoed: this.vetoed, bands: this.o.bands, rules: this.o.rules, light: this.o.light },
-      out,
-    );
-    for (let i = 0; i < n; i++) {
-      if (out.grade[i] !== this.grade[i]) {
-        this.grade[i] = out.grade[i]!;
+    for (let q = lo; q < n; q++) {
+      const i = order[q]!;
+      const old = this.grade[i]!;
+      if (old >= 0) oldUsed[old]!++;
+      const g = gradeOf(score[i]!, vetoed[i]!, bands, used, this.limit);
+      if (g !== old) {
+        this.grade[i] = g;
         if (diff) diff.row(this.key, this.ids[i]!).grade = this.gradeName(i);
       }
-      if (out.flag[i] !== this.flag[i]) {
-        this.flag[i] = out.flag[i]!;
-        this.flagsChanged = true;
-        if (diff) diff.row(this.key, this.ids[i]!).flag = FLAGS[this.flag[i]!]!;
-      }
-      if (out.list[i] !== this.list[i]) {
-        this.list[i] = out.list[i]!;
-        if (diff) diff.row(this.key, this.ids[i]!).list = LISTS[this.list[i]!]!;
-      }
-      if (out.light[i] !== this.light[i]) {
-        this.light[i] = out.light[i]!;
-        if (diff) diff.row(this.key, this.ids[i]!).light = LIGHTS[this.light[i]!]!;
-      }
+      if (q >= hi && sameCounts(used, oldUsed)) break;
+    }
+    const before = this.cuts;
+    const cuts = (this.cuts = cutsOf(order, n, rank, this.o.rules));
+    for (let q = lo; q <= hi; q++) this.visit(q, cuts, diff);
+    // Ranks grow with position, so the entries a cut can concern are a prefix and a suffix (ties included).
+    const top = Math.max(1, before.red, cuts.red);
+    for (let q = 0; q < n && rank[order[q]!]! <= top; q++) if (q < lo || q > hi) this.visit(q, cuts, diff);
+    const bottom = Math.min(before.last, cuts.last, before.black, cuts.black);
+    for (let q = n - 1; q >= 0 && rank[order[q]!]! >= bottom; q--) if (q < lo || q > hi) this.visit(q, cuts, diff);
+  }
+
+  /** Flag, list and light of the entry at position q. */
+  private visit(q: number, cuts: { last: number; red: number; black: number }, diff: DiffBuilder | null): void {
+    const i = this.order[q]!;
+    const f = flagOf(this.periodBoard, this.rank[i]!, this.vetoed[i]!, this.n, cuts.last);
+    if (f !== this.flag[i]) {
+      this.flag[i] = f;
+      this.flagsChanged = true;
+      if (diff) diff.row(this.key, this.ids[i]!).flag = FLAGS[f]!;
+    }
+    const l = listOf(this.rank[i]!, this.vetoed[i]!, cuts);
+    if (l !== this.list[i]) {
+      this.list[i] = l;
+      if (diff) diff.row(this.key, this.ids[i]!).list = LISTS[l]!;
+    }
+    const light = this.o.light ? lightOf(this.o.light, i, this.rank, this.score, this.n) : 0;
+    if (light !== this.light[i]) {
+      this.light[i] = light;
+      if (diff) diff.row(this.key, this.ids[i]!).light = LIGHTS[light]!;
     }
   }
 
-  /** Marks the board for a derive pass (an input of the lights changed). */
+  /** Marks the whole board for a derive pass. */
   touch(): void {
-    this.dirty = true;
+    this.mark(0, this.n - 1);
+  }
+
+  /** Marks one entry for a derive pass (an input of its light changed). */
+  touchEntry(i: number): void {
+    this.mark(this.pos[i]!, this.pos[i]!);
   }
 
   private gradeName(i: number): string | null {
@@ -226,4 +272,9 @@ export class RankedBoard {
       hasData: this.hasData[i] === 1,
     };
   }
+}
+
+function sameCounts(a: Int32Array, b: Int32Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }

@@ -100,7 +100,7 @@ export class TrackState {
       this.pts[k] = p;
     }
     changed(i);
-    if (j === def.progressCol) this.board.touch();
+    if (j === def.progressCol) this.board.touchEntry(i);
   }
 
   /** Σ points with the `exclude` scaling applied, 1e-4 units. */

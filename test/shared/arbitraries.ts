@@ -45,7 +45,7 @@ export const schemeArb: fc.Arbitrary<Scheme> = fc
       }),
       { minLength: 1, maxLength: 3 },
     ),
-    groups: fc.array(fc.record({ size: fc.integer({ min: 2, max: 6 }), skipTrack: fc.boolean(), override: fc.boolean() }), {
+    groups: fc.array(fc.record({ size: fc.oneof(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 10, max: 25 })), skipTrack: fc.boolean(), override: fc.boolean() }), {
       minLength: 1,
       maxLength: 2,
     }),
@@ -196,7 +196,7 @@ export function eventsArb(s: Scheme): fc.Arbitrary<EventBody[]> {
       { arbitrary: revoke, weight: 1 },
       ...cadreEvents.map((a) => ({ arbitrary: a, weight: 2 })),
     ),
-    { minLength: 1, maxLength: 60 },
+    { minLength: 1, maxLength: 90 },
   );
 }
 
