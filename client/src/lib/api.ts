@@ -28,12 +28,6 @@ export function getDisplayToken(): string | null {
   return displayToken;
 }
 
-/** Adds `token` to a URL when the page was opened with a display token. */
-export function withToken(path: string): string {
-  if (!displayToken) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(displayToken)}`;
-}
-
 /** Fetches JSON from the API; throws `ApiError` with the server's code and message. */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);
@@ -48,7 +42,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   let res: Response;
   try {
-    res = await fetch(withToken(path), { ...init, method, headers, body, credentials: 'same-origin' });
+    // The token travels in the Authorization header, not the URL (keeps it out of access logs).
+    res = await fetch(path, { ...init, method, headers, body, credentials: 'same-origin' });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
