@@ -24,6 +24,8 @@ import { schemeRoutes } from './routes/scheme-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { standingsRoutes } from './routes/standings-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
+import { appealRoutes } from './routes/appeal-routes.ts';
+import { createAppealService } from './services/appeal-service.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -43,7 +45,7 @@ export interface AppDeps {
 
 /** Every API route, in documentation order. */
 export function allRoutes(deps: Parameters<typeof sessionRoutes>[0]): RouteDef[] {
-  return [...sessionRoutes(deps), ...metaRoutes(deps), ...schemeRoutes(deps), ...eventRoutes(deps), ...standingsRoutes(deps), ...adminRoutes(deps)];
+  return [...sessionRoutes(deps), ...metaRoutes(deps), ...schemeRoutes(deps), ...eventRoutes(deps), ...standingsRoutes(deps), ...appealRoutes(deps), ...adminRoutes(deps)];
 }
 
 export async function createApp(deps: AppDeps) {
@@ -59,7 +61,8 @@ export async function createApp(deps: AppDeps) {
     live?.endUser(id, reason);
   });
   const tokens = createTokenService(storage, now, (id) => live?.endToken(id));
-  const routes = allRoutes({ storage, race, users, tokens, secureCookies: deps.secureCookies ?? false });
+  const appeals = createAppealService(storage, now, (id, unit) => live?.notifyAppeal(id, unit));
+  const routes = allRoutes({ storage, race, users, tokens, appeals, secureCookies: deps.secureCookies ?? false });
 
   const app = express();
   app.disable('x-powered-by');

@@ -165,10 +165,17 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     io.in(`token:${tokenId}`).disconnectSockets(false);
   }
 
+  /** An appeal was filed or decided: admins and the unit refresh their queues. */
+  function notifyAppeal(id: string, unit: string): void {
+    io.to('admin').emit('admin:notice', { kind: 'appeal', id, version: race.version });
+    io.to(`unit:${unit}`).emit('unit:changed', { unit, version: race.version });
+  }
+
   return {
     io,
     endUser,
     endToken,
+    notifyAppeal,
     close: () => {
       unsubscribe();
       if (timer) clearTimeout(timer);

@@ -81,6 +81,24 @@ const steps: Step[] = [
       .execute();
     await forbidChanges(db, dialect);
   },
+  async (db) => {
+    await db.schema
+      .createTable('appeals')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('unit', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('target', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('reference', 'text')
+      .addColumn('decision', 'text')
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('appeals_unit').on('appeals').column('unit').execute();
+  },
 ];
 
 /** The event log and the audit trail refuse UPDATE and DELETE in the database itself. */

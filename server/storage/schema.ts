@@ -74,6 +74,24 @@ export interface AuditTable {
   reason: string | null;
 }
 
+export interface AppealsTable {
+  id: string;
+  unit: string;
+  /** `objection` (数据异议) or `tolerance` (容错免责申请). */
+  kind: string;
+  period: string;
+  /** The deduction/veto id or indicator code the appeal is about. */
+  target: string | null;
+  text: string;
+  /** submitted → under_review → accepted | rejected */
+  status: string;
+  reference: string | null;
+  decision: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -87,5 +105,6 @@ export interface DB {
   tokens: TokensTable;
   settings: SettingsTable;
   audit: AuditTable;
+  appeals: AppealsTable;
   meta: MetaTable;
 }
