@@ -118,6 +118,30 @@ describe('standings store', () => {
     expect(sock.requests[0]?.req).toEqual({ rooms: ['cadres', 'group:towns'], since: null });
   });
 
+  it('shows a snapshot even when the queued patch after it leaves a gap', () => {
+    const { store, sock } = setup();
+    sock.patch(scoreDiff(9, 'a', 1)); // arrives before the snapshot; 5 → 9 is a gap
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    expect(store.version).toBe(5);
+    expect(sock.requests[0]?.req.since).toBe(5);
+  });
+
+  it('keeps advancing when a change listener throws', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    const err = console.error;
+    console.error = () => {};
+    try {
+      store.onChange(() => {
+        throw new Error('boom');
+      });
+      sock.patch(scoreDiff(5, 'a', 1));
+    } finally {
+      console.error = err;
+    }
+    expect(store.version).toBe(6);
+  });
+
   it('reports rank moves to change listeners', () => {
     const { store, sock } = setup();
     sock.answer({ version: 5, snapshot: standingsAt(5) });

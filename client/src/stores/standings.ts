@@ -53,12 +53,20 @@ export const useStandingsStore = defineStore('standings', () => {
     if (d.from !== s.version) return 'gap';
     const changes = listeners.size ? rowChanges(s, d) : [];
     applyDiff(s, d);
-    for (const fn of listeners) fn(changes, d);
+    for (const fn of listeners) {
+      try {
+        fn(changes, d);
+      } catch (e) {
+        // A view's listener must never stop the standings from advancing.
+        console.error('[standings] change listener failed', e);
+      }
+    }
     return 'applied';
   }
 
-  function applyQueued(list: StandingsDiff[]): boolean {
-    let changed = false;
+  /** Applies diffs in order; true when a gap sent us to resync. `changed`: already changed before. */
+  function applyQueued(list: StandingsDiff[], changedBefore = false): boolean {
+    let changed = changedBefore;
     for (const d of list) {
       const r = applyOne(d);
       if (r === 'gap') {
@@ -105,8 +113,7 @@ export const useStandingsStore = defineStore('standings', () => {
     }
     const pending = queue;
     queue = [];
-    if (applyQueued([...(diffs ?? []), ...pending])) return;
-    bumpIf(changed);
+    if (applyQueued([...(diffs ?? []), ...pending], changed)) return;
     if (!standings.value || standings.value.version < reply.data.version) {
       // The server is ahead of what it sent: ask again from where we are.
       fresh = !standings.value;
