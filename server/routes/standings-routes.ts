@@ -8,6 +8,7 @@ import { route, type RouteDef } from '../http/route.ts';
 import type { RaceService } from '../services/race-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import type { RouteDeps } from './deps.ts';
+import { readEventsByActors } from '../storage/events-repo.ts';
 
 const StandingsQuery = z.object({
   board: z.string().max(300).optional().describe('One board key, e.g. track|2026-03|econ|g1'),
@@ -38,7 +39,7 @@ async function visibleStandings(race: RaceService, tokens: TokenService, p: Prin
   throw p.role === 'public' ? errors.unauthenticated() : errors.forbidden();
 }
 
-export function standingsRoutes({ race, tokens }: RouteDeps): RouteDef[] {
+export function standingsRoutes({ race, tokens, storage }: RouteDeps): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -103,6 +104,20 @@ export function standingsRoutes({ race, tokens }: RouteDeps): RouteDef[] {
       allow: canReadEvents,
       query: EventsQuery,
       handler: async ({ query }) => ({ version: race.version, events: await race.readEvents(query.since, query.limit) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/submissions',
+      summary: 'Your own submissions (by you and your API tokens), newest first; ?before=<seq> pages back',
+      tag: 'standings',
+      who: 'reporter, admin',
+      allow: (p) => p.role === 'reporter' || p.role === 'admin',
+      query: z.object({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+      async handler({ query, principal }) {
+        const own = principal.userId ? (await tokens.list()).filter((t) => t.userId === principal.userId).map((t) => `token:${t.id}`) : [];
+        const actors = [...new Set([principal.actor, ...(principal.userId ? [principal.userId] : []), ...own])];
+        return { items: await readEventsByActors(storage.db, actors, query.before ?? Number.MAX_SAFE_INTEGER, query.limit) };
+      },
     }),
     route({
       method: 'get',

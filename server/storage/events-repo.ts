@@ -25,6 +25,13 @@ export async function readEvents(db: Db, since: number, limit: number, until = N
   return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data), seq: Number(r.seq), at: r.at, actor: r.actor }) as LogEvent);
 }
 
+/** Events recorded by any of `actors`, newest first, below `before`. */
+export async function readEventsByActors(db: Db, actors: string[], before: number, limit: number): Promise<LogEvent[]> {
+  if (!actors.length) return [];
+  const rows = await db.selectFrom('events').selectAll().where('actor', 'in', actors).where('seq', '<', before).orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data), seq: Number(r.seq), at: r.at, actor: r.actor }) as LogEvent);
+}
+
 /** Every event in order, read in pages so memory stays bounded per page. */
 export async function readAllEvents(db: Db, until = Number.MAX_SAFE_INTEGER): Promise<LogEvent[]> {
   const out: LogEvent[] = [];

@@ -99,6 +99,9 @@ const steps: Step[] = [
       .execute();
     await db.schema.createIndex('appeals_unit').on('appeals').column('unit').execute();
   },
+  async (db) => {
+    await db.schema.createIndex('events_actor').on('events').columns(['actor', 'seq']).execute();
+  },
 ];
 
 /** The event log and the audit trail refuse UPDATE and DELETE in the database itself. */

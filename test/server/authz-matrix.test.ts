@@ -17,6 +17,7 @@ const TABLE: Array<[string, string, unknown, Who[]]> = [
   ['GET', '/api/session/me', undefined, ALL],
   ['GET', '/api/health', undefined, ALL],
   ['GET', '/api/published', undefined, ALL],
+  ['GET', '/api/submissions', undefined, only('admin', 'reporter')],
   ['GET', '/api/openapi.json', undefined, ALL],
   ['GET', '/api/standings', undefined, only('admin', 'leader', 'unit1', 'unit3', 'display')],
   ['GET', '/api/standings?version=1', undefined, only('admin', 'leader', 'unit1', 'unit3', 'display')],

@@ -97,6 +97,10 @@ describe('mutations', () => {
     const sys = client(srv.url, { bearer: t.body.token });
     expect((await sys.req('POST', '/api/values', v('api-1', 't2', 77))).status).toBe(201);
     expect((await sys.req('POST', '/api/values', v('api-2', 't2', 77, 'hot'))).body.code).toBe('not_owner');
+    const reporter = await login(srv.url, 'fgw');
+    expect((await reporter.req('POST', '/api/values', v('api-4', 't3', 55))).status).toBe(201);
+    const mine = (await reporter.req('GET', '/api/submissions')).body.items;
+    expect(mine.map((e: { data: { unit: string } }) => e.data.unit)).toEqual(['t3', 't2']);
     expect((await admin.req('GET', '/api/tokens')).body.items.every((x: Record<string, unknown>) => !('hash' in x) && !('token' in x))).toBe(true);
     await admin.req('POST', `/api/tokens/${t.body.info.id}/revoke`);
     expect((await sys.req('POST', '/api/values', v('api-3', 't2', 78))).status).toBe(401);
