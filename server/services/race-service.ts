@@ -64,7 +64,7 @@ export function createRaceService(deps: RaceDeps) {
   }
 
   /** Event types whose validity may depend on earlier events of the same batch. */
-  const DEPENDENT = new Set(['value:corrected', 'adjustment:recorded', 'adjustment:revoked', 'veto:recorded', 'veto:revoked', 'waiver:decided', 'cadre:adjusted', 'scheme:changed']);
+  const DEPENDENT = new Set(['value:corrected', 'adjustment:recorded', 'adjustment:revoked', 'veto:recorded', 'veto:revoked', 'waiver:decided', 'cadre:adjusted', 'scheme:changed', 'period:published']);
 
   async function check(subs: Submission[], actor: string, base: number): Promise<void> {
     const problems: Array<Problem & { index: number }> = [];
