@@ -14,6 +14,8 @@ interface Job {
   sampleEvery: number;
   /** Listen to this event name instead of standings:patch (the baseline). */
   event: string;
+  /** The version the clients already hold (they loaded the snapshot over HTTP, which caches). */
+  since: number | null;
 }
 
 const job = workerData as Job;
@@ -32,7 +34,7 @@ async function open(): Promise<void> {
         if (k % job.sampleEvery === 0) s.on(job.event, (d: { from?: number; to: number }) => void arrivals.push([d.from ?? d.to - 1, d.to, now()]));
         return new Promise<void>((resolve, reject) => {
           s.once('connect', async () => {
-            if (job.rooms.length) await s.emitWithAck('standings:subscribe', { rooms: [job.rooms[k % job.rooms.length]!], since: null });
+            if (job.rooms.length) await s.emitWithAck('standings:subscribe', { rooms: [job.rooms[k % job.rooms.length]!], since: job.since });
             resolve();
           });
           s.once('connect_error', reject);

@@ -192,6 +192,12 @@ describe('authorisation matrix', () => {
     }
   });
 
+  it('refuses a socket handshake with an unknown token', async () => {
+    const s = socketFor(srv.url, { token: 'sd_not-a-token' });
+    await expect(connected(s)).rejects.toThrow(/bad_token/);
+    s.close();
+  });
+
   it('rejects a socket handshake from a foreign Origin', async () => {
     const s = socketFor(srv.url, { origin: 'https://evil.example', cookie: clients.admin.cookie });
     await expect(connected(s)).rejects.toThrow();
