@@ -15,6 +15,7 @@ import { DiffBuilder, diffStandings } from './diff-builder.ts';
 import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
 import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
+import type { BulkContext } from './ranked-board.ts';
 import { RankedBoard } from './ranked-board.ts';
 import type { CadreInputs } from './reference.ts';
 import { cadreAdjustmentSums, cadreScore, evaluationOf } from './reference.ts';
@@ -198,7 +199,7 @@ export class IncrementalEngine implements Engine {
         if (!tq) continue;
         if (!Number.isNaN(tq.own[k]!)) break;
       }
-      if (tq) tq.setValue(i, j, this.effective(q, d, k), (u) => this.refreshTrackUnit(q, d, u));
+      if (tq) tq.setValue(i, j, this.effective(q, d, k), (units) => this.refreshTrackUnits(q, d, units));
     }
   }
 
@@ -226,15 +227,31 @@ export class IncrementalEngine implements Engine {
     });
   }
 
+  /** Many units at once (a group column moved): boards record them and sort once at the end. */
+  private refreshTrackUnits(p: number, d: number, units: number[]): void {
+    if (units.length < BULK_FROM) {
+      for (const u of units) this.refreshTrackUnit(p, d, u);
+      return;
+    }
+    this.bulk.bulk = true;
+    for (const u of units) this.refreshTrackUnit(p, d, u);
+    this.bulk.bulk = false;
+    for (const b of this.bulk.boards) b.settle(this.diff);
+    this.bulk.boards.clear();
+  }
+
+  private readonly bulk: BulkContext = { bulk: false, boards: new Set() };
+
   /** Track score of unit i on board (p, d): sets it and propagates to every board built on it. */
   refreshTrackUnit(p: number, d: number, i: number): void {
     const ts = this.tracks[p]![d]!;
     const s = this.trackScoreOf(ts, i);
     const b = ts.board;
+    // queued even when the score stands: a 序时进度 light can change with the value alone
+    this.touched.add(b);
     const has = ts.dataCount[i]! > 0 ? 1 : 0;
     if (b.score[i] === s.score && b.vetoed[i] === s.vetoed && b.hasData[i] === has) return;
     b.set(i, s.score, s.vetoed, has, this.diff);
-    this.touched.add(b);
     const def = this.c.defs[d]!;
     this.refreshOverall(p, def.group, i);
     this.refreshSeason(d, i);
@@ -531,6 +548,7 @@ export class IncrementalEngine implements Engine {
     const c = this.c;
     const members = c.members[g]!;
     return new RankedBoard({
+      bulk: this.bulk,
       key,
       kind,
       ids: members.map((u) => c.unitIds[u]!),
@@ -640,6 +658,8 @@ export class IncrementalEngine implements Engine {
 type TrackStateKey = `${number}|${number}`;
 
 const NO_ADJUSTMENTS = { bonus: 0, deduction: 0 };
+/** From this many units changed by one value, boards sort once instead of moving each unit. */
+const BULK_FROM = 8;
 
 interface Aggregate {
   score: number;

@@ -10,7 +10,17 @@ import { assignRanks, bandLimits, compareEntries, cutsOf, FLAGS, flagOf, gradeOf
 import type { DiffBuilder } from './diff-builder.ts';
 import type { Rules } from '../scheme.ts';
 
+/**
+ * Shared by an engine's boards: while `bulk` is on, boards record changed entries without
+ * moving them and settle once (one sort) when the engine ends the bulk.
+ */
+export interface BulkContext {
+  bulk: boolean;
+  boards: Set<RankedBoard>;
+}
+
 export interface BoardOptions {
+  bulk?: BulkContext;
   key: string;
   kind: BoardKind | 'cadre';
   ids: string[];
@@ -102,7 +112,29 @@ export class RankedBoard {
       this.vetoed[i] = vetoed;
       if (diff) diff.row(this.key, this.ids[i]!).vetoed = vetoed === 1;
     }
-    this.move(i, diff);
+    const bulk = this.o.bulk;
+    if (bulk?.bulk) {
+      this.movers.push(i);
+      bulk.boards.add(this);
+    } else this.move(i, diff);
+  }
+
+  private readonly movers: number[] = [];
+
+  /** Ends a bulk: one sort puts every recorded entry in place; movers' ranks go to the diff. */
+  settle(diff: DiffBuilder | null): void {
+    if (!this.movers.length) return;
+    const old = this.rank.slice();
+    this.sortAll();
+    for (let i = 0; i < this.n; i++) if (this.rank[i] !== old[i] && this.tracksMoves) this.rankMoved.add(i);
+    if (diff) {
+      for (const i of this.movers) {
+        const row = diff.row(this.key, this.ids[i]!);
+        row.rank = this.rank[i]!;
+        if (this.prevRank[i]! >= 0) row.change = this.prevRank[i]! - this.rank[i]!;
+      }
+    }
+    this.movers.length = 0;
   }
 
   private move(i: number, diff: DiffBuilder | null): void {

@@ -67,10 +67,10 @@ export class TrackState {
   }
 
   /**
-   * Sets the scored value of one cell and rescores what depends on it. Calls `changed(i)` for every
-   * unit whose points sum or presence changed.
+   * Sets the scored value of one cell and rescores what depends on it. Calls `changed(units)` with
+   * every unit whose points sum or presence changed (many when a group column moved).
    */
-  setValue(i: number, j: number, x: number, changed: (i: number) => void): void {
+  setValue(i: number, j: number, x: number, changed: (units: number[]) => void): void {
     const { m, def } = this;
     const k = i * m + j;
     const old = this.val[k]!;
@@ -86,20 +86,22 @@ export class TrackState {
       const xs = new Float64Array(this.n);
       for (let u = 0; u < this.n; u++) xs[u] = this.val[u * m + j]!;
       const col = scoreColumn(xs, ind.method, (u) => cellContext(ind, this.c.unitIds[def.units[u]!]!, this.ctx));
+      const units = [i];
       for (let u = 0; u < this.n; u++) {
         const kk = u * m + j;
         if (this.pts[kk] !== col[u]) {
           this.ptsSum[u]! += col[u]! - this.pts[kk]!;
           this.pts[kk] = col[u]!;
-          if (u !== i) changed(u);
+          if (u !== i) units.push(u);
         }
       }
+      changed(units);
     } else {
       const p = Number.isNaN(x) ? 0 : scoreOne(x, ind.method, cellContext(ind, this.c.unitIds[def.units[i]!]!, this.ctx));
       this.ptsSum[i]! += p - this.pts[k]!;
       this.pts[k] = p;
+      changed([i]);
     }
-    changed(i);
     if (j === def.progressCol) this.board.touchEntry(i);
   }
 

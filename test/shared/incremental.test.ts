@@ -47,6 +47,37 @@ describe('incremental engine', () => {
     );
   });
 
+  it('on dense boards (every cell reported) later updates still equal the reference, diffs included', () => {
+    const dense = schemeArb.chain((scheme) => {
+      const cells = scheme.season.periods.slice(0, 2).flatMap((p) =>
+        scheme.groups.flatMap((g) =>
+          scheme.tracks
+            .filter((t) => g.tracks.includes(t.id))
+            .flatMap((t) => g.units.flatMap((u) => t.indicators.map((i) => ({ period: p.id, unit: u, indicator: i.code, grade: i.method.kind === 'grade' })))),
+        ),
+      );
+      const fill = fc.tuple(...cells.map((c) => fc.integer({ min: 0, max: 9 }).map((x) => ({ type: 'value:recorded' as const, data: { period: c.period, unit: c.unit, indicator: c.indicator, value: c.grade ? 'ABCD'[x % 4]! : x } }))));
+      return fc.record({ scheme: fc.constant(scheme), fill, more: eventsArb(scheme) });
+    });
+    fc.assert(
+      fc.property(dense, ({ scheme, fill, more }) => {
+        // later values stay in the filled periods, so no board appears and no rebuild hides a mistake
+        const filled = new Set(scheme.season.periods.slice(0, 2).map((p) => p.id));
+        const updates = more.filter((e) => e.type === 'value:recorded' && e.data.value !== null && filled.has(e.data.period)).slice(0, 12);
+        const log = acceptedLog(scheme, toLog([...fill, ...updates]));
+        const engine = createEngine(scheme, log.slice(0, fill.length));
+        const mirror = engine.standings();
+        for (let k = fill.length; k < log.length; k++) {
+          applyDiff(mirror, JSON.parse(JSON.stringify(engine.apply(log[k]!))));
+          const expected = computeStandings(scheme, log.slice(0, k + 1));
+          expect(engine.standings()).toEqual(expected);
+          expect(mirror).toEqual(expected);
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+    );
+  });
+
   it('a full rebuild from the log equals the incrementally built engine', () => {
     fc.assert(
       fc.property(worldArb, ({ scheme, bodies }) => {
