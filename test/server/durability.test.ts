@@ -79,5 +79,5 @@ describe('durability', () => {
     const first = events[0]!;
     if (first.type !== 'scheme:changed') throw new Error('the log starts with the scheme');
     expect(live).toEqual(computeStandings(first.data.scheme, events));
-  });
+  }, 180_000);
 });

@@ -86,7 +86,7 @@ describe('fuzz', () => {
       { numRuns: 400 },
     );
     expect((await admin.req('GET', '/api/health')).status).toBe(200);
-  });
+  }, 120_000);
 
   it('near-valid bodies with one field replaced by arbitrary JSON never crash or half-apply', async () => {
     const valid: Array<[string, string, Record<string, unknown>]> = [
@@ -111,7 +111,7 @@ describe('fuzz', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('socket events: arbitrary payloads get an error reply or nothing, never a crash', async () => {
     const s = socketFor(srv.url, { cookie: admin.cookie });
@@ -131,5 +131,5 @@ describe('fuzz', () => {
     const ok = await s.emitWithAck('standings:subscribe', { rooms: ['group:g1'], since: null });
     expect(ok.ok).toBe(true);
     s.close();
-  });
+  }, 120_000);
 });

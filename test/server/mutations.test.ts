@@ -70,7 +70,7 @@ describe('mutations', () => {
     expect(r.status).toBe(201);
     expect(r.body.accepted).toBe(10_000);
     expect(await seq()).toBe(s + 10_000);
-  });
+  }, 120_000);
 
   it('concurrent submissions commit together, yet each is accepted or refused on its own', async () => {
     const [s, a] = [await seq(), await audit()];
