@@ -369,6 +369,7 @@ export class IncrementalEngine implements Engine {
         return e;
       },
       adjustments: (p, ci) => {
+        if (!this.cadreAdjIndex.size) return NO_ADJUSTMENTS;
         const ids = this.cadreAdjIndex.get(`${c.periodIds[p]!}|${c.cadreIds[ci]!}`);
         return ids ? cadreAdjustmentSums(ids.map((id) => this.facts.cadreAdj.get(id)!)) : NO_ADJUSTMENTS;
       },

@@ -307,20 +307,20 @@ export function cadreScore(c: Compiled, p: number, cadre: Scheme['cadres'][numbe
   for (const tr of cc.tracks) {
     let un = 0;
     let ud = 0;
-    const units: CadreScore['tracks'][number]['units'] = [];
+    const units: CadreScore['tracks'][number]['units'] | null = detail ? [] : null;
     for (const r of tr.resp) {
       const s = inp.trackScore(p, tr.t, r.u);
       if (s === undefined) continue;
       un += r.share * s;
       ud += r.share;
-      if (detail) units.push({ unit: r.unit, share: r.share, score: s });
+      units?.push({ unit: r.unit, share: r.share, score: s });
     }
     if (ud === 0) continue;
     const unitPart = un / ud;
     const part = evaluation === null ? unitPart : tr.alpha * unitPart + (1 - tr.alpha) * evaluation;
     num += tr.weight * part;
     den += tr.weight;
-    if (detail) tracks.push({ track: tr.id, weight: tr.weight, alpha: tr.alpha, unitPart, part, units });
+    if (units) tracks.push({ track: tr.id, weight: tr.weight, alpha: tr.alpha, unitPart, part, units });
   }
   if (cc.fallbackUnit >= 0) {
     const s = inp.overallScore(p, cc.fallbackUnit);
