@@ -4,7 +4,7 @@
  * rotates, renders hostile names as text, and resynchronises after being offline and after a
  * server restart — without reloading.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,7 @@ describe.skipIf(!hasChromium)('wall display end to end', () => {
   }
 
   beforeAll(async () => {
+    if (!existsSync(path.join(process.cwd(), 'dist/client/index.html'))) throw new Error('dist/client is missing: run `npm run build` before the end-to-end tests');
     dir = mkdtempSync(path.join(tmpdir(), 'saima-e2e-'));
     srv = await startRealServer(dir);
     admin = await adminClient(srv.url, srv.info);
