@@ -3,7 +3,7 @@
  * the reply's data. The same list mounts the Express routes and generates the OpenAPI document,
  * so the documentation cannot drift from what is validated.
  */
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../auth/roles.ts';
 import { errors } from './errors.ts';
@@ -49,17 +49,22 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
 
 const MUTATING = new Set(['post', 'put', 'delete']);
 
-/** Mounts the routes on a router: body parse → guard → auth → CSRF → validate → handler → JSON. */
+/** Mounts the routes on a router: CSRF and role check → body parse → guard → validate → handler → JSON. */
 export function mountRoutes(router: Router, routes: RouteDef[], principalOf: (req: Request) => Principal): void {
   for (const def of routes) {
     const parsers = MUTATING.has(def.method) ? [express.json({ limit: def.limit ?? '256kb', strict: true })] : [];
-    router[def.method](def.path, ...parsers, async (req: Request, res: Response) => {
+    // Who may call is decided before any body is read: nobody else makes the server parse 64 MB.
+    const guard = (req: Request, _res: Response, next: NextFunction) => {
       const principal = principalOf(req);
       if (MUTATING.has(def.method) && !def.noCsrf && principal.via === 'cookie') {
         const sent = req.get('x-csrf-token');
         if (!sent || sent !== principal.csrf) throw errors.csrf();
       }
       if (!def.allow(principal)) throw principal.role === 'public' ? errors.unauthenticated() : errors.forbidden();
+      next();
+    };
+    router[def.method](def.path, guard, ...parsers, async (req: Request, res: Response) => {
+      const principal = principalOf(req);
       if (MUTATING.has(def.method) && def.body) {
         if (req.body === undefined && req.get('content-type') && !req.is('application/json')) throw errors.unsupportedType();
         assertSafeJson(req.body);

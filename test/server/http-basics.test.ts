@@ -103,3 +103,17 @@ describe('HTTP basics', () => {
     expect((await admin.req('GET', `/api/standings?version=${v0 + 99}`)).status).toBe(404);
   });
 });
+
+describe('HTTP basics: who before what', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(() => srv.close());
+
+  it('refuses an anonymous 10 MB scheme upload before reading it', async () => {
+    const big = `{"version":0,"scheme":"${'x'.repeat(10_000_000)}"}`;
+    const r = await client(srv.url).req('PUT', '/api/scheme', big, { 'content-type': 'application/json' });
+    expect(r.status).toBe(401);
+  });
+});
