@@ -28,6 +28,22 @@ export async function publishedStandings(race: RaceService): Promise<Standings> 
   return { version: s.version, boards, cadres: {} };
 }
 
+const jsonCache = new WeakMap<RaceService, Map<string, string>>();
+/** JSON of the current standings (with or without cadre boards), computed once per version. */
+function serialised(race: RaceService, cadres: boolean): string {
+  let m = jsonCache.get(race);
+  if (!m) jsonCache.set(race, (m = new Map()));
+  const key = `${race.version}|${cadres}`;
+  let text = m.get(key);
+  if (text === undefined) {
+    const s = race.standings();
+    text = JSON.stringify(cadres ? s : { ...s, cadres: {} });
+    for (const k of m.keys()) if (!k.startsWith(`${race.version}|`)) m.delete(k);
+    m.set(key, text);
+  }
+  return text;
+}
+
 /** What this caller may see of the standings, or an error when nothing. */
 async function visibleStandings(race: RaceService, tokens: TokenService, p: Principal, version?: number): Promise<Standings> {
   if (canReadLive(p)) {
@@ -49,7 +65,15 @@ export function standingsRoutes({ race, tokens, storage }: RouteDeps): RouteDef[
       who: 'admin, leader, display, unit (live; cadre boards not for unit); others: published standings when public reading is enabled',
       allow: () => true,
       query: StandingsQuery,
-      async handler({ query, principal }) {
+      async handler({ query, principal, req, res }) {
+        if (query.board === undefined && query.version === undefined && canReadLive(principal)) {
+          // The live standings of a version never change: tag them, and serialise them once.
+          const tag = `W/"v${race.version}${canReadCadres(principal) ? '' : '-nc'}"`;
+          res.setHeader('ETag', tag);
+          res.setHeader('Cache-Control', 'no-cache');
+          if (req.get('if-none-match') === tag) return void res.status(304).end();
+          return void res.type('application/json').send(serialised(race, canReadCadres(principal)));
+        }
         const s = await visibleStandings(race, tokens, principal, query.version);
         if (query.board === undefined) return s;
         const board = s.boards[query.board] ?? (query.board.startsWith('cadre|') ? s.cadres[query.board] : undefined);

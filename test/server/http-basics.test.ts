@@ -88,6 +88,20 @@ describe('HTTP basics', () => {
     expect(codes.slice(10)).toEqual([429, 429]);
   });
 
+  it('tags live standings with their version (304 when unchanged)', async () => {
+    const first = await fetch(`${srv.url}/api/standings`, { headers: { cookie: admin.cookie! } });
+    const tag = first.headers.get('etag')!;
+    expect(tag).toBe(`W/"v${srv.app.race.version}"`);
+    const body = await first.json();
+    expect(body.version).toBe(srv.app.race.version);
+    const again = await fetch(`${srv.url}/api/standings`, { headers: { cookie: admin.cookie!, 'if-none-match': tag } });
+    expect(again.status).toBe(304);
+    await admin.req('POST', '/api/values', { key: 'etag-1', period: 'm01', unit: 't3', indicator: 'inv', value: 33 });
+    const changed = await fetch(`${srv.url}/api/standings`, { headers: { cookie: admin.cookie!, 'if-none-match': tag } });
+    expect(changed.status).toBe(200);
+    expect((await changed.json()).version).toBe(body.version + 1);
+  });
+
   it('answers as-of standings by replaying the log, and a single board by key', async () => {
     const v0 = srv.app.race.version;
     await admin.req('POST', '/api/values', { key: 'asof-1', period: 'm01', unit: 't1', indicator: 'inv', value: 10 });
