@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CadreSchema, Id, SchemeSchema, UnitSchema, type Scheme } from '../../shared/scheme.ts';
-import { canReadScheme, isAdmin } from '../auth/roles.ts';
+import { canReadCadres, canReadScheme, isAdmin } from '../auth/roles.ts';
 import { errors } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import type { RaceService } from '../services/race-service.ts';
@@ -40,8 +40,9 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
       path: `/api/${name}`,
       summary: `List ${name}`,
       tag: 'scheme',
-      who: 'admin, leader',
-      allow: canReadScheme,
+      // whoever may watch the cadre boards may read the cadres' names on them
+      who: name === 'cadres' ? 'admin, leader, display' : 'admin, leader',
+      allow: name === 'cadres' ? canReadCadres : canReadScheme,
       handler: () => ({ version: race.schemeVersion, items: race.scheme() ? list(race.scheme()!) : [] }),
     }),
     route({

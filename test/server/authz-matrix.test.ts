@@ -30,7 +30,7 @@ const TABLE: Array<[string, string, unknown, Who[]]> = [
   ['GET', '/api/scheme', undefined, only('admin', 'leader')],
   ['GET', '/api/scheme/export', undefined, only('admin', 'leader')],
   ['GET', '/api/units', undefined, only('admin', 'leader')],
-  ['GET', '/api/cadres', undefined, only('admin', 'leader')],
+  ['GET', '/api/cadres', undefined, only('admin', 'leader', 'display')],
   ['PUT', '/api/scheme', { version: -1 }, only('admin')],
   ['POST', '/api/scheme/import?version=0', {}, only('admin')],
   ['POST', '/api/units', {}, only('admin')],
