@@ -2,6 +2,7 @@
 import type { LogEvent } from '../../shared/events.ts';
 import type { Method, Scheme, SchemeInput } from '../../shared/scheme.ts';
 import { SchemeSchema } from '../../shared/scheme.ts';
+import { mulberry32 as rng } from '../../server/demo/random.ts';
 
 export type BenchSize = 'county' | 'province';
 
@@ -19,18 +20,6 @@ export const SPECS: Record<BenchSize, BenchSpec> = {
   county: { units: 32, groups: 2, tracks: 4, indicators: 8, cadres: 200, months: 6 },
   province: { units: 5000, groups: 10, tracks: 4, indicators: 20, cadres: 100_000, months: 3 },
 };
-
-/** mulberry32: a small seeded PRNG, so every run measures the same work. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METHODS: Array<{ m: Method; missing: 'zero' | 'exclude' | 'carry' }> = [
   { m: { kind: 'completion', cap: 1.2 }, missing: 'zero' },

@@ -5,6 +5,8 @@
  */
 import type { Board, Row, Standings, StandingsDiff } from '../../shared/standings.ts';
 import { boardKey } from '../../shared/standings.ts';
+import { mulberry32 as rng } from '../../server/demo/random.ts';
+
 
 export const TOWNS = ['城关镇', '河口镇', '新桥镇', '石门镇', '白沙镇', '柳林镇', '青山镇', '龙潭镇', '凤凰镇', '双河镇', '金岭镇', '<img src=x onerror=alert(1)>'];
 export const DEPTS = ['发改委', '财政局', '住建局', '交通局', '农业农村局', '商务局', '市场监管局', '自然资源局', '生态环境局', '水利局', '应急管理局', '人社局', '教育局', '卫健委', '文旅局', '数据局', '信访局', '民政局', '统计局', '司法局'];
@@ -30,18 +32,6 @@ export function mockMeta() {
     units,
     cadreGroups: [{ id: 'secretary', name: '乡镇党委书记' }],
     cadres: [],
-  };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
