@@ -160,20 +160,27 @@ export function compile(scheme: Scheme): Compiled {
     cadreGroupOf: Int32Array.from(scheme.cadres.map((c) => cadreGroupIdx.get(c.group) ?? -1)),
     raterIdx: indexOf(scheme.raterGroups.map((r) => r.id)),
     raterWeight: scheme.raterGroups.map((r) => r.weight),
-    cadreParts: scheme.cadres.map((cadre) => ({
-      tracks: scheme.tracks
-        .map((track, t) => ({
-          t,
-          id: track.id,
-          weight: track.weight,
-          alpha: track.alpha,
-          resp: cadre.responsibilities
-            .filter((r) => r.track === track.id && unitIdx.has(r.unit))
-            .map((r) => ({ u: unitIdx.get(r.unit)!, unit: r.unit, share: r.share })),
-        }))
-        .filter((x) => x.resp.length > 0),
-      fallbackUnit: cadre.responsibilities.length ? -1 : (unitIdx.get(cadre.unit) ?? -1),
-    })),
+    cadreParts: scheme.cadres.map((cadre) => compileCadre(scheme, trackIdx, unitIdx, cadre)),
+  };
+}
+
+/** A cadre's responsibilities grouped by track, tracks in scheme order. */
+function compileCadre(scheme: Scheme, trackIdx: Map<string, number>, unitIdx: Map<string, number>, cadre: Scheme['cadres'][number]): CCadre {
+  const byTrack = new Map<number, CCadre['tracks'][number]>();
+  for (const r of cadre.responsibilities) {
+    const t = trackIdx.get(r.track);
+    const u = unitIdx.get(r.unit);
+    if (t === undefined || u === undefined) continue;
+    let tr = byTrack.get(t);
+    if (!tr) {
+      const track = scheme.tracks[t]!;
+      byTrack.set(t, (tr = { t, id: track.id, weight: track.weight, alpha: track.alpha, resp: [] }));
+    }
+    tr.resp.push({ u, unit: r.unit, share: r.share });
+  }
+  return {
+    tracks: [...byTrack.values()].sort((a, b) => a.t - b.t),
+    fallbackUnit: cadre.responsibilities.length ? -1 : (unitIdx.get(cadre.unit) ?? -1),
   };
 }
 

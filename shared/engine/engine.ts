@@ -9,7 +9,7 @@ import type { Scheme } from '../scheme.ts';
 import type { CadreBoard, Standings, StandingsDiff } from '../standings.ts';
 import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
 import { checkEvent } from './check-event.ts';
-import type { Compiled } from './compile.ts';
+import type { CDef, Compiled } from './compile.ts';
 import { compile } from './compile.ts';
 import { DiffBuilder, diffStandings } from './diff-builder.ts';
 import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
@@ -172,7 +172,7 @@ export class IncrementalEngine implements Engine {
         const p = c.periodIdx.get(e.data.period);
         const ci = c.cadreIdx.get(e.data.cadre);
         if (p === undefined || ci === undefined) return;
-        this.evalCache.delete(this.cadreKey(p, ci));
+        if (e.type === 'rating:recorded') this.evaluations[p]![ci] = evaluationOf(c, this.facts, e.data.period, e.data.cadre) ?? NaN;
         this.refreshCadre(p, ci);
         return;
       }
@@ -363,10 +363,8 @@ export class IncrementalEngine implements Engine {
         return b ? b.score[c.unitLocal[u]!] : undefined;
       },
       evaluation: (p, ci) => {
-        const k = this.cadreKey(p, ci);
-        let e = this.evalCache.get(k);
-        if (e === undefined) this.evalCache.set(k, (e = evaluationOf(c, this.facts, c.periodIds[p]!, c.cadreIds[ci]!)));
-        return e;
+        const e = this.evaluations[p]![ci]!;
+        return Number.isNaN(e) ? null : e;
       },
       adjustments: (p, ci) => {
         if (!this.cadreAdjIndex.size) return NO_ADJUSTMENTS;
@@ -376,10 +374,17 @@ export class IncrementalEngine implements Engine {
     });
   }
 
-  /** Evaluations only change with ratings: cached per (period, cadre), dropped on a rating. */
-  private evalCache = new Map<number, number | null>();
-  private cadreKey(p: number, ci: number): number {
-    return p * this.c.cadreIds.length + ci;
+  /** Rater evaluation E per [period][cadre] (NaN: nobody rated); they change only with ratings. */
+  private evaluations: Float64Array[] = [];
+  private buildEvaluations(): void {
+    const c = this.c;
+    this.evaluations = c.periodIds.map(() => new Float64Array(c.cadreIds.length).fill(NaN));
+    for (const key of this.facts.ratings.keys()) {
+      const cut = key.indexOf('|');
+      const p = c.periodIdx.get(key.slice(0, cut));
+      const ci = c.cadreIdx.get(key.slice(cut + 1));
+      if (p !== undefined && ci !== undefined) this.evaluations[p]![ci] = evaluationOf(c, this.facts, c.periodIds[p]!, c.cadreIds[ci]!) ?? NaN;
+    }
   }
 
   /** Cadre ranks are derived from scores (rankCadreBoards), so an update only moves the score. */
@@ -441,29 +446,12 @@ export class IncrementalEngine implements Engine {
   rebuild(): void {
     const c = (this.c = compile(this.facts.scheme));
     this.inputs = null;
-    this.evalCache.clear();
+    this.buildEvaluations();
     this.cadreKeys = c.periodIds.map((p) => c.cadreGroupIds.map((g) => cadreBoardKey(p, g)));
     const P = c.periodIds.length;
     this.rebuildIndexes();
-    const owned = this.ownedCells();
-    this.tracks = [];
-    for (let p = 0; p < P; p++) {
-      this.tracks.push(
-        c.defs.map((def) => {
-          const cells = owned.get(`${p}|${def.index}`);
-          if (!cells) return null;
-          const key = boardKey({ kind: 'track', period: c.periodIds[p]!, track: c.trackIds[def.track]!, group: c.groupIds[def.group]! });
-          const period = c.scheme.season.periods[p]!;
-          const ts: TrackState = new TrackState(c, def, p, this.unitBoard(key, 'track', def.group, {
-            rule: def.light,
-            progress: (i) => (def.progressCol >= 0 ? ts.val[i * def.inds.length + def.progressCol]! : NaN),
-            expected: period.expectedProgress,
-          }));
-          for (const [k, raw] of cells) ts.setOwn(k, raw);
-          return ts;
-        }),
-      );
-    }
+    this.tracks = c.periodIds.map(() => c.defs.map(() => null));
+    this.fillReported();
     for (let p = 0; p < P; p++) {
       for (const ts of this.tracks[p]!) {
         if (!ts) continue;
@@ -517,10 +505,24 @@ export class IncrementalEngine implements Engine {
     for (const l of this.cadresOf.values()) dedupe(l);
   }
 
-  /** Facts' reported values grouped by board: `${p}|${def}` → [cell index, raw value]. */
-  private ownedCells(): Map<string, Array<[number, number | string]>> {
+  /** A board's cells, created when the first reported value for it is found. */
+  private trackState(p: number, def: CDef): TrackState {
+    const existing = this.tracks[p]![def.index];
+    if (existing) return existing;
     const c = this.c;
-    const out = new Map<string, Array<[number, number | string]>>();
+    const key = boardKey({ kind: 'track', period: c.periodIds[p]!, track: c.trackIds[def.track]!, group: c.groupIds[def.group]! });
+    const period = c.scheme.season.periods[p]!;
+    const ts: TrackState = new TrackState(c, def, p, this.unitBoard(key, 'track', def.group, {
+      rule: def.light,
+      progress: (i) => (def.progressCol >= 0 ? ts.val[i * def.inds.length + def.progressCol]! : NaN),
+      expected: period.expectedProgress,
+    }));
+    return (this.tracks[p]![def.index] = ts);
+  }
+
+  /** Puts every reported value of the facts into its board's cells (boards appear with their first value). */
+  private fillReported(): void {
+    const c = this.c;
     for (const [period, byUnit] of this.facts.values.byPeriod) {
       const p = c.periodIdx.get(period);
       if (p === undefined) continue;
@@ -535,14 +537,10 @@ export class IncrementalEngine implements Engine {
           const def = c.defs[d];
           const j = def?.colOf.get(indicator);
           if (!def || j === undefined) continue;
-          const k = `${p}|${d}`;
-          let l = out.get(k);
-          if (!l) out.set(k, (l = []));
-          l.push([i * def.inds.length + j, raw]);
+          this.trackState(p, def).setOwn(i * def.inds.length + j, raw);
         }
       }
     }
-    return out;
   }
 
   private unitBoard(key: string, kind: RankedBoard['kind'], g: number, light?: ConstructorParameters<typeof RankedBoard>[0]['light']): RankedBoard {
