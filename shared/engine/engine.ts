@@ -93,6 +93,7 @@ export class IncrementalEngine implements Engine {
       this.facts.add(e);
       this.applyOne(e);
     }
+    this.flush();
     this.finish();
     this.diff = null;
     return diff.build(from, this.version);
@@ -173,7 +174,7 @@ export class IncrementalEngine implements Engine {
         const ci = c.cadreIdx.get(e.data.cadre);
         if (p === undefined || ci === undefined) return;
         if (e.type === 'rating:recorded') this.evaluations[p]![ci] = evaluationOf(c, this.facts, e.data.period, e.data.cadre) ?? NaN;
-        this.refreshCadre(p, ci);
+        this.markCadre(p, ci);
         return;
       }
       case 'scheme:changed':
@@ -199,7 +200,7 @@ export class IncrementalEngine implements Engine {
         if (!tq) continue;
         if (!Number.isNaN(tq.own[k]!)) break;
       }
-      if (tq) tq.setValue(i, j, this.effective(q, d, k), (units) => this.refreshTrackUnits(q, d, units));
+      if (tq) tq.setValue(i, j, this.effective(q, d, k), (units) => this.markUnits(tq, units));
     }
   }
 
@@ -223,8 +224,34 @@ export class IncrementalEngine implements Engine {
     c.trackIds.forEach((tid, t) => {
       if (track !== null && tid !== track) return;
       const d = c.defOf[t]![g]!;
-      if (d >= 0 && this.tracks[p]![d]) this.refreshTrackUnit(p, d, c.unitLocal[u]!);
+      const ts = d >= 0 ? this.tracks[p]![d] : null;
+      if (ts) this.markUnits(ts, [c.unitLocal[u]!]);
     });
+  }
+
+  /**
+   * Propagation is deferred to the end of a batch: cells change at once, then every unit whose
+   * track score may have moved, and every cadre above it, is refreshed once with the final cells.
+   */
+  private dirtyUnits = new Map<TrackState, Set<number>>();
+  private dirtyCadres = new Set<number>();
+
+  private markUnits(ts: TrackState, units: number[]): void {
+    let set = this.dirtyUnits.get(ts);
+    if (!set) this.dirtyUnits.set(ts, (set = new Set()));
+    for (const u of units) set.add(u);
+  }
+
+  private markCadre(p: number, ci: number): void {
+    this.dirtyCadres.add(p * this.c.cadreIds.length + ci);
+  }
+
+  private flush(): void {
+    for (const [ts, set] of this.dirtyUnits) this.refreshTrackUnits(ts.p, ts.def.index, [...set]);
+    this.dirtyUnits.clear();
+    const n = this.c.cadreIds.length;
+    for (const key of this.dirtyCadres) this.refreshCadre(Math.floor(key / n), key % n);
+    this.dirtyCadres.clear();
   }
 
   /** Many units at once (a group column moved): boards record them and sort once at the end. */
@@ -256,7 +283,7 @@ export class IncrementalEngine implements Engine {
     this.refreshOverall(p, def.group, i);
     this.refreshSeason(d, i);
     const u = def.units[i]!;
-    for (const ci of this.cadresOf.get(u * this.c.trackIds.length + def.track) ?? []) this.refreshCadre(p, ci);
+    for (const ci of this.cadresOf.get(u * this.c.trackIds.length + def.track) ?? []) this.markCadre(p, ci);
   }
 
   trackScoreOf(ts: TrackState, i: number): { score: number; vetoed: number; bonus: number; deduction: number; sum: number; scale: number } {
@@ -267,7 +294,8 @@ export class IncrementalEngine implements Engine {
     const track = c.scheme.tracks[ts.def.track]!;
     let bonus = 0;
     let ded = 0;
-    for (const id of this.adjIndex.get(`${pid}|${tid}|${uid}`) ?? []) {
+    // (the lookups below build key strings, so skip them while no adjustment or veto exists)
+    for (const id of this.adjIndex.size ? (this.adjIndex.get(`${pid}|${tid}|${uid}`) ?? NONE) : NONE) {
       const a = this.facts.adjustments.get(id)!;
       if (a.revoked) continue;
       if (a.kind === 'bonus') bonus += fx(a.points);
@@ -276,7 +304,7 @@ export class IncrementalEngine implements Engine {
     bonus = Math.min(bonus, fx(track.bonusCap));
     if (track.deductionCap !== undefined) ded = Math.min(ded, fx(track.deductionCap));
     let vetoed = 0;
-    for (const id of this.vetoIndex.get(`${pid}|${uid}`) ?? []) {
+    for (const id of this.vetoIndex.size ? (this.vetoIndex.get(`${pid}|${uid}`) ?? NONE) : NONE) {
       const v = this.facts.vetoes.get(id)!;
       if (!v.revoked && !this.facts.vetoLifted(v) && (v.track === null || v.track === tid)) vetoed = 1;
     }
@@ -292,7 +320,7 @@ export class IncrementalEngine implements Engine {
     const moved = b.score[i] !== x.score;
     b.set(i, x.score, x.vetoed, x.hasData, this.diff);
     this.touched.add(b);
-    if (moved) for (const ci of this.fallbackCadres.get(this.c.members[g]![i]!) ?? []) this.refreshCadre(p, ci);
+    if (moved) for (const ci of this.fallbackCadres.get(this.c.members[g]![i]!) ?? []) this.markCadre(p, ci);
   }
 
   private refreshSeason(d: number, i: number): void {
@@ -657,6 +685,7 @@ export class IncrementalEngine implements Engine {
 type TrackStateKey = `${number}|${number}`;
 
 const NO_ADJUSTMENTS = { bonus: 0, deduction: 0 };
+const NONE: readonly string[] = [];
 /** From this many units changed by one value, boards sort once instead of moving each unit. */
 const BULK_FROM = 8;
 

@@ -222,8 +222,8 @@ export class RankedBoard {
     this.hi = -1;
     if (lo > hi || this.kind === 'cadre') return;
     const bands = this.o.bands;
-    const used = new Int32Array(bands.length);
-    const oldUsed = new Int32Array(bands.length);
+    const used = counts(bands.length, 0);
+    const oldUsed = counts(bands.length, 1);
     for (let q = 0; q < lo; q++) {
       const g = this.grade[order[q]!]!;
       if (g >= 0) {
@@ -304,6 +304,15 @@ export class RankedBoard {
       hasData: this.hasData[i] === 1,
     };
   }
+}
+
+/** Two zeroed scratch count arrays reused by every derive pass (boards derive one at a time). */
+const scratch: [Int32Array, Int32Array] = [new Int32Array(8), new Int32Array(8)];
+function counts(n: number, k: 0 | 1): Int32Array {
+  if (scratch[k].length < n) scratch[k] = new Int32Array(n);
+  const a = scratch[k].subarray(0, n);
+  a.fill(0);
+  return a;
 }
 
 function sameCounts(a: Int32Array, b: Int32Array): boolean {

@@ -290,6 +290,8 @@ export function cadreAdjustmentSums(items: Iterable<{ kind: 'bonus' | 'deduction
   return { bonus, deduction };
 }
 
+const NO_TRACKS: CadreScore['tracks'] = [];
+
 /** α for a cadre without responsibilities, scored on their own unit's overall score. */
 export const FALLBACK_ALPHA = 0.7;
 
@@ -301,7 +303,7 @@ export function cadreScore(c: Compiled, p: number, cadre: Scheme['cadres'][numbe
   const ci = c.cadreIdx.get(cadre.id)!;
   const cc = c.cadreParts[ci]!;
   const evaluation = inp.evaluation(p, ci);
-  const tracks: CadreScore['tracks'] = [];
+  const tracks: CadreScore['tracks'] = detail ? [] : NO_TRACKS;
   let num = 0;
   let den = 0;
   for (const tr of cc.tracks) {

@@ -20,9 +20,9 @@ const heapMb = () => {
 export async function runEngine(sizes: BenchSize[]): Promise<void> {
   for (const size of sizes) {
     const spec = SPECS[size];
+    const heap0 = heapMb();
     const scheme = makeBenchScheme(size);
     let log = makeBenchLog(scheme, spec.months);
-    const heap0 = heapMb();
 
     let t0 = process.hrtime.bigint();
     const engine = createEngine(scheme, log) as IncrementalEngine;
@@ -48,6 +48,7 @@ export async function runEngine(sizes: BenchSize[]): Promise<void> {
     let seq = log.length + 1;
     const logLength = log.length;
     log = [];
+    // the scheme and the engine (the log itself is released first)
     const heap = heapMb() - heap0;
 
     const singles = makeUpdates(scheme, spec.months, size === 'province' ? 5000 : 2000, seq);
