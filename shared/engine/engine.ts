@@ -101,7 +101,6 @@ export class IncrementalEngine implements Engine {
 
   /** True when the batch would make a board appear or disappear (or changes the scheme). */
   private needsRebuild(events: LogEvent[]): boolean {
-    const activating = new Set<TrackStateKey>();
     const clearing = new Map<TrackStateKey, number>();
     for (const e of events) {
       if (e.type === 'scheme:changed') return true;
@@ -109,10 +108,9 @@ export class IncrementalEngine implements Engine {
       const at = this.locate(e.data.period, e.data.unit, e.data.indicator);
       if (!at) continue;
       const key: TrackStateKey = `${at.p}|${at.d}`;
-      const ts = this.tracks[at.p]![at.d]!;
+      const ts = this.tracks[at.p]![at.d] ?? null;
       if (e.data.value !== null) {
-        if (!ts && !activating.has(key)) return true;
-        activating.add(key);
+        if (!ts) return true; // the board's first value
       } else if (ts) {
         const n = (clearing.get(key) ?? 0) + 1;
         clearing.set(key, n);
