@@ -1,6 +1,6 @@
 /** Users, sessions, tokens and settings rows. Callers write the audit row in the same transaction. */
 import type { Db } from './storage.ts';
-import type { UsersTable, TokensTable } from './schema.ts';
+import type { SessionsTable, TokensTable, UsersTable } from './schema.ts';
 
 export type UserRow = UsersTable;
 export type TokenRow = TokensTable;
@@ -19,14 +19,8 @@ export async function updateUser(db: Db, id: string, patch: Partial<UserRow>): P
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-export interface SessionRecord {
-  id: string;
-  user_id: string;
-  csrf: string;
-  epoch: number;
-  created_at: string;
-  expires_at: string;
-}
+/** A session row as stored (the table's own type: sessions have no generated columns). */
+export type SessionRecord = SessionsTable;
 export async function insertSession(db: Db, row: SessionRecord): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
