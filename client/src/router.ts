@@ -1,5 +1,6 @@
-/** Routes: the wall display, the public board and the cadre rankings. */
+/** Routes: the wall display, the public board, cadre rankings, the unit workspace and the console. */
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { adminChildren } from './views/admin/routes.ts';
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/screen' },
@@ -8,9 +9,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/cadres', name: 'cadres', component: () => import('./views/CadresView.vue') },
   // Benchmark page for `npm run bench -- screen` (not linked).
   { path: '/bench/screen', name: 'bench', component: () => import('./views/BenchView.vue'), meta: { bare: true } },
-  // Unit details and administration belong to other modules; until they land, say so plainly.
-  { path: '/unit/:id', name: 'unit', component: () => import('./views/NotAvailable.vue') },
-  { path: '/admin/:rest(.*)*', name: 'admin', component: () => import('./views/NotAvailable.vue') },
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
+  { path: '/unit/:id', name: 'unit', component: () => import('./views/unit/UnitWorkspace.vue') },
+  { path: '/admin', name: 'admin', component: () => import('./views/admin/AdminLayout.vue'), children: adminChildren },
   { path: '/:rest(.*)*', name: 'missing', component: () => import('./views/NotAvailable.vue') },
 ];
 

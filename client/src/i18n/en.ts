@@ -1,7 +1,7 @@
 /** English. */
 export default {
-  app: { title: 'Saima', notAvailable: 'This page is not available yet', notAvailableHint: 'Unit details and administration are provided by another module.', back: 'Back to the board', lang: '中文' },
-  nav: { screen: 'Wall', board: 'Board', cadres: 'Cadres' },
+  app: { title: 'Saima', notAvailable: 'Page not found', notAvailableHint: 'Check the address, or go back to the board.', back: 'Back to the board', lang: '中文' },
+  nav: { screen: 'Wall', board: 'Board', cadres: 'Cadres', unit: 'My unit', admin: 'Console', login: 'Sign in', logout: 'Sign out' },
   conn: { replay: 'Replay', live: 'Live', syncing: 'Syncing', reconnecting: 'Reconnecting…', connecting: 'Connecting…' },
   screen: {
     updated: 'Updated',
@@ -24,7 +24,7 @@ export default {
     arrived: '{unit} {track} scores {score}',
     replay: 'Replay',
   },
-  login: { hint: 'Live standings need a sign-in (or a display token link).', username: 'Username', password: 'Password', submit: 'Sign in' },
+  login: { title: 'Sign in to Saima', hint: 'Live standings need a sign-in (or a display token link).', username: 'Username', password: 'Password', submit: 'Sign in' },
   raters: { self: 'Self', superior: 'Superiors', peer: 'Peers', subordinate: 'Subordinates', client: 'Service users' },
   marks: { red: 'Red flag', yellow: 'Yellow flag', vetoed: 'Vetoed', warning: 'Warning', noData: 'No data' },
   lights: { green: 'G', yellow: 'Y', red: 'R', none: '—' },

@@ -2,6 +2,10 @@
 import { createI18n } from 'vue-i18n';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
+import adminShell from '../views/admin/i18n.ts';
+import adminCfg from '../views/admin/config/i18n.ts';
+import adminOps from '../views/admin/ops/i18n.ts';
+import unit from '../views/unit/i18n.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -12,6 +16,15 @@ export function initialLocale(search: string, stored: string | null): Locale {
   return pick === 'en' ? 'en' : 'zh-CN';
 }
 
+/** Each module keeps its messages under its own namespace; they are merged here. */
+const modules = [adminShell, adminCfg, adminOps, unit];
+const merge = (base: object, locale: Locale) => Object.assign({}, base, ...modules.map((m) => m[locale]));
+
 export function makeI18n(locale: Locale) {
-  return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages: { 'zh-CN': zhCN, en } });
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    messages: { 'zh-CN': merge(zhCN, 'zh-CN'), en: merge(en, 'en') },
+  });
 }

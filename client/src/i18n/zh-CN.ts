@@ -1,7 +1,7 @@
 /** 简体中文 (default). */
 export default {
-  app: { title: '赛马', notAvailable: '该页面尚未开放', notAvailableHint: '单位详情与管理后台由其他模块提供。', back: '返回排行', lang: 'English' },
-  nav: { screen: '大屏', board: '排行', cadres: '干部' },
+  app: { title: '赛马', notAvailable: '页面不存在', notAvailableHint: '请检查地址，或返回排行。', back: '返回排行', lang: 'English' },
+  nav: { screen: '大屏', board: '排行', cadres: '干部', unit: '本单位', admin: '管理', login: '登录', logout: '退出' },
   conn: { replay: '回放', live: '实时', syncing: '同步中', reconnecting: '重连中…', connecting: '连接中…' },
   screen: {
     updated: '更新于',
@@ -24,7 +24,7 @@ export default {
     arrived: '{unit} {track} 得分 {score}',
     replay: '回放',
   },
-  login: { hint: '实时排行需要登录（或使用大屏令牌链接）。', username: '用户名', password: '密码', submit: '登录' },
+  login: { title: '登录赛马系统', hint: '实时排行需要登录（或使用大屏令牌链接）。', username: '用户名', password: '密码', submit: '登录' },
   raters: { self: '自评', superior: '上级', peer: '同级', subordinate: '下级', client: '服务对象' },
   marks: { red: '红旗', yellow: '黄旗', vetoed: '否决', warning: '约谈', noData: '未报送' },
   lights: { green: '绿', yellow: '黄', red: '红', none: '—' },
