@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../client/src/i18n/en.ts';
-import zhCN from '../../client/src/i18n/zh-CN.ts';
-import { initialLocale } from '../../client/src/i18n/index.ts';
+import { initialLocale, messages } from '../../client/src/i18n/index.ts';
+
+// Every module's namespace included (unit workspace, console pages).
+const { en, 'zh-CN': zhCN } = messages;
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -18,13 +18,11 @@ export function initialLocale(search: string, stored: string | null): Locale {
 
 /** Each module keeps its messages under its own namespace; they are merged here. */
 const modules = [adminShell, adminCfg, adminOps, unit];
-const merge = (base: object, locale: Locale) => Object.assign({}, base, ...modules.map((m) => m[locale]));
+const merge = (base: typeof zhCN, locale: Locale): typeof zhCN => Object.assign({}, base, ...modules.map((m) => m[locale])) as typeof zhCN;
+
+/** Every message of the app, per locale. */
+export const messages = { 'zh-CN': merge(zhCN, 'zh-CN'), en: merge(en, 'en') };
 
 export function makeI18n(locale: Locale) {
-  return createI18n({
-    legacy: false,
-    locale,
-    fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': merge(zhCN, 'zh-CN'), en: merge(en, 'en') },
-  });
+  return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages });
 }
