@@ -1,0 +1,55 @@
+/** Import results: the applied/duplicate counts, or the per-cell error report of a refused file. */
+
+export interface ImportResult {
+  applied: number;
+  duplicates: number;
+  unchanged: number;
+  version?: number;
+}
+export interface ImportErrorRow {
+  row: number | null;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+const text = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+};
+
+/**
+ * The error report of a refused import (`422 import_invalid`: `errors` at the top or under
+ * `details`), sorted by row; null when the body is not one.
+ */
+export function importErrors(body: unknown): ImportErrorRow[] | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const b = body as { errors?: unknown; details?: { errors?: unknown } };
+  const list = Array.isArray(b.errors) ? b.errors : Array.isArray(b.details?.errors) ? b.details.errors : null;
+  if (!list) return null;
+  return list
+    .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+    .map((e) => ({
+      row: typeof e.row === 'number' ? e.row : Number.isFinite(Number(e.row)) && e.row !== null && e.row !== '' ? Number(e.row) : null,
+      column: text(e.column),
+      value: text(e.value),
+      reason: text(e.reason ?? e.message),
+    }))
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+/** Reads an accepted import's counts (missing numbers are 0). */
+export function importResult(body: unknown): ImportResult {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return { applied: n(b.applied), duplicates: n(b.duplicates), unchanged: n(b.unchanged), version: typeof b.version === 'number' ? b.version : undefined };
+}
+
+/** The import route for a kind, period and (values) track. */
+export function importPath(kind: 'values' | 'ratings', period: string, track: string | null, dryRun: boolean): string {
+  const q = new URLSearchParams({ kind, period });
+  if (kind === 'values' && track) q.set('track', track);
+  q.set('dryRun', dryRun ? '1' : '0');
+  return `/api/import?${q.toString()}`;
+}
