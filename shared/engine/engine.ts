@@ -8,6 +8,8 @@ import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
 import type { CadreBoard, Standings, StandingsDiff } from '../standings.ts';
 import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
+import type { CadreSources } from './cadre-state.ts';
+import { CadreState } from './cadre-state.ts';
 import { checkEvent } from './check-event.ts';
 import type { CDef, Compiled } from './compile.ts';
 import { compile } from './compile.ts';
@@ -18,7 +20,7 @@ import { fx } from './fixed.ts';
 import type { BulkContext } from './ranked-board.ts';
 import { RankedBoard } from './ranked-board.ts';
 import type { CadreInputs } from './reference.ts';
-import { cadreAdjustmentSums, cadreScore, evaluationOf } from './reference.ts';
+import { cadreAdjustmentSums, evaluationOf } from './reference.ts';
 import { TrackState } from './track-state.ts';
 import type { Engine } from './types.ts';
 
@@ -38,16 +40,13 @@ export class IncrementalEngine implements Engine {
   season!: Array<RankedBoard | null>;
   /** [group] */
   seasonAll!: Array<RankedBoard | null>;
-  /** [period] cadre → score (1e-4 units) and whether the cadre has any data then. */
-  cadreScore!: Int32Array[];
-  cadreHas!: Uint8Array[];
+  /** Cadre scores per period, and the cadres queued for a refresh. */
+  cadres!: CadreState;
+  private sources!: CadreSources;
   /** Cadre board keys by [period][cadre group]. */
   private cadreKeys: string[][] = [];
   /** Each period and track board's series (same kind and group across periods). */
   private series = new Map<RankedBoard, RankedBoard[]>();
-  /** unit·T + track → cadres responsible; unit → cadres without responsibilities (use the overall). */
-  private cadresOf!: Map<number, number[]>;
-  private fallbackCadres!: Map<number, number[]>;
   /** `${period}|${track}|${unit}` → adjustment ids; `${period}|${unit}` → veto ids; `${period}|${cadre}` → cadre adjustment ids. */
   adjIndex = new Map<string, string[]>();
   vetoIndex = new Map<string, string[]>();
@@ -171,8 +170,8 @@ export class IncrementalEngine implements Engine {
         const p = c.periodIdx.get(e.data.period);
         const ci = c.cadreIdx.get(e.data.cadre);
         if (p === undefined || ci === undefined) return;
-        if (e.type === 'rating:recorded') this.evaluations[p]![ci] = evaluationOf(c, this.facts, e.data.period, e.data.cadre) ?? NaN;
-        this.markCadre(p, ci);
+        if (e.type === 'rating:recorded') this.cadres.evaluation[p]![ci] = evaluationOf(c, this.facts, e.data.period, e.data.cadre) ?? NaN;
+        this.cadres.mark(p, ci);
         return;
       }
       case 'scheme:changed':
@@ -232,7 +231,6 @@ export class IncrementalEngine implements Engine {
    * track score may have moved, and every cadre above it, is refreshed once with the final cells.
    */
   private dirtyUnits = new Map<TrackState, Set<number>>();
-  private dirtyCadres = new Set<number>();
 
   private markUnits(ts: TrackState, units: number[]): void {
     let set = this.dirtyUnits.get(ts);
@@ -240,16 +238,11 @@ export class IncrementalEngine implements Engine {
     for (const u of units) set.add(u);
   }
 
-  private markCadre(p: number, ci: number): void {
-    this.dirtyCadres.add(p * this.c.cadreIds.length + ci);
-  }
-
   private flush(): void {
     for (const [ts, set] of this.dirtyUnits) this.refreshTrackUnits(ts.p, ts.def.index, [...set]);
     this.dirtyUnits.clear();
-    const n = this.c.cadreIds.length;
-    for (const key of this.dirtyCadres) this.refreshCadre(Math.floor(key / n), key % n);
-    this.dirtyCadres.clear();
+    const diff = this.diff;
+    this.cadres.refresh(this.sources, diff && ((p, ci, s) => (diff.row(this.cadreKeys[p]![this.c.cadreGroupOf[ci]!]!, this.c.cadreIds[ci]!).score = s / 10_000)));
   }
 
   /** Many units at once (a group column moved): boards record them and sort once at the end. */
@@ -280,8 +273,7 @@ export class IncrementalEngine implements Engine {
     const def = this.c.defs[d]!;
     this.refreshOverall(p, def.group, i);
     this.refreshSeason(d, i);
-    const u = def.units[i]!;
-    for (const ci of this.cadresOf.get(u * this.c.trackIds.length + def.track) ?? []) this.markCadre(p, ci);
+    this.cadres.markAbove(p, def.units[i]!, def.track);
   }
 
   trackScoreOf(ts: TrackState, i: number): { score: number; vetoed: number; bonus: number; deduction: number; sum: number; scale: number } {
@@ -318,7 +310,7 @@ export class IncrementalEngine implements Engine {
     const moved = b.score[i] !== x.score;
     b.set(i, x.score, x.vetoed, x.hasData, this.diff);
     this.touched.add(b);
-    if (moved) for (const ci of this.fallbackCadres.get(this.c.members[g]![i]!) ?? []) this.markCadre(p, ci);
+    if (moved) this.cadres.markFallback(p, this.c.members[g]![i]!);
   }
 
   private refreshSeason(d: number, i: number): void {
@@ -389,7 +381,7 @@ export class IncrementalEngine implements Engine {
         return b ? b.score[c.unitLocal[u]!] : undefined;
       },
       evaluation: (p, ci) => {
-        const e = this.evaluations[p]![ci]!;
+        const e = this.cadres.evaluation[p]![ci]!;
         return Number.isNaN(e) ? null : e;
       },
       adjustments: (p, ci) => {
@@ -401,27 +393,14 @@ export class IncrementalEngine implements Engine {
   }
 
   /** Rater evaluation E per [period][cadre] (NaN: nobody rated); they change only with ratings. */
-  private evaluations: Float64Array[] = [];
   private buildEvaluations(): void {
     const c = this.c;
-    this.evaluations = c.periodIds.map(() => new Float64Array(c.cadreIds.length).fill(NaN));
     for (const key of this.facts.ratings.keys()) {
       const cut = key.indexOf('|');
       const p = c.periodIdx.get(key.slice(0, cut));
       const ci = c.cadreIdx.get(key.slice(cut + 1));
-      if (p !== undefined && ci !== undefined) this.evaluations[p]![ci] = evaluationOf(c, this.facts, c.periodIds[p]!, c.cadreIds[ci]!) ?? NaN;
+      if (p !== undefined && ci !== undefined) this.cadres.evaluation[p]![ci] = evaluationOf(c, this.facts, c.periodIds[p]!, c.cadreIds[ci]!) ?? NaN;
     }
-  }
-
-  /** Cadre ranks are derived from scores (rankCadreBoards), so an update only moves the score. */
-  private refreshCadre(p: number, ci: number): void {
-    const c = this.c;
-    const cg = c.cadreGroupOf[ci]!;
-    if (cg < 0 || !this.cadreHas[p]![ci]) return;
-    const s = cadreScore(c, p, c.scheme.cadres[ci]!, this.cadreInputs());
-    if (!s || s.total === this.cadreScore[p]![ci]) return;
-    this.cadreScore[p]![ci] = s.total;
-    if (this.diff) this.diff.row(this.cadreKeys[p]![cg]!, c.cadreIds[ci]!).score = s.total / 10_000;
   }
 
   /** After a batch: derived fields, rank changes into the next period, warnings. */
@@ -472,10 +451,10 @@ export class IncrementalEngine implements Engine {
   rebuild(): void {
     const c = (this.c = compile(this.facts.scheme));
     this.inputs = null;
+    this.cadres = new CadreState(c);
     this.buildEvaluations();
     this.cadreKeys = c.periodIds.map((p) => c.cadreGroupIds.map((g) => cadreBoardKey(p, g)));
     const P = c.periodIds.length;
-    this.rebuildIndexes();
     this.tracks = c.periodIds.map(() => c.defs.map(() => null));
     this.fillReported();
     for (let p = 0; p < P; p++) {
@@ -511,24 +490,6 @@ export class IncrementalEngine implements Engine {
       });
       this.refreshWarnings(series, 0, series.length);
     }
-  }
-
-  private rebuildIndexes(): void {
-    const c = this.c;
-    this.cadresOf = new Map();
-    this.fallbackCadres = new Map();
-    c.scheme.cadres.forEach((cadre, ci) => {
-      if (!cadre.responsibilities.length) {
-        const u = c.unitIdx.get(cadre.unit);
-        if (u !== undefined) pushTo(this.fallbackCadres, u, ci);
-      }
-      for (const r of cadre.responsibilities) {
-        const u = c.unitIdx.get(r.unit);
-        const t = c.trackIdx.get(r.track);
-        if (u !== undefined && t !== undefined) pushTo(this.cadresOf, u * c.trackIds.length + t, ci);
-      }
-    });
-    for (const l of this.cadresOf.values()) dedupe(l);
   }
 
   /** A board's cells, created when the first reported value for it is found. */
@@ -612,24 +573,16 @@ export class IncrementalEngine implements Engine {
   }
 
   private buildCadres(): void {
-    const c = this.c;
-    const inputs = this.cadreInputs();
-    this.cadreScore = [];
-    this.cadreHas = [];
-    for (let p = 0; p < c.periodIds.length; p++) {
-      const score = new Int32Array(c.cadreIds.length);
-      const has = new Uint8Array(c.cadreIds.length);
-      this.cadreScore.push(score);
-      this.cadreHas.push(has);
-      if (!this.tracks[p]!.some((ts) => ts)) continue; // nobody has data this period
-      c.scheme.cadres.forEach((cadre, ci) => {
-        if (c.cadreGroupOf[ci]! < 0) return;
-        const s = cadreScore(c, p, cadre, inputs);
-        if (!s) return;
-        score[ci] = s.total;
-        has[ci] = 1;
-      });
-    }
+    this.sources = {
+      tracks: this.tracks,
+      overall: this.overall,
+      adjustments: (p, ci) => {
+        if (!this.cadreAdjIndex.size) return null;
+        const ids = this.cadreAdjIndex.get(`${this.c.periodIds[p]!}|${this.c.cadreIds[ci]!}`);
+        return ids ? cadreAdjustmentSums(ids.map((id) => this.facts.cadreAdj.get(id)!)) : null;
+      },
+    };
+    this.cadres.computeAll(this.sources);
   }
 
   standings(): Standings {
@@ -648,12 +601,12 @@ export class IncrementalEngine implements Engine {
     const c = this.c;
     const cadres: Record<string, CadreBoard> = {};
     c.periodIds.forEach((period, p) => {
-      const has = this.cadreHas[p]!;
+      const has = this.cadres.has[p]!;
       for (let ci = 0; ci < has.length; ci++) {
         if (!has[ci]) continue;
         const cadreGroup = c.cadreGroupIds[c.cadreGroupOf[ci]!]!;
         const b = (cadres[cadreBoardKey(period, cadreGroup)] ??= { period, periodIndex: p, cadreGroup, rows: {} });
-        b.rows[c.cadreIds[ci]!] = { score: this.cadreScore[p]![ci]! / 10_000, rank: 0, prevRank: null, change: null };
+        b.rows[c.cadreIds[ci]!] = { score: this.cadres.score[p]![ci]! / 10_000, rank: 0, prevRank: null, change: null };
       }
     });
     rankCadreBoards(cadres);
@@ -724,15 +677,4 @@ function fillAll(b: RankedBoard | null | undefined, of: (i: number) => Aggregate
 function refOf(key: string) {
   const [kind, p, t, g] = key.split('|') as [Standings['boards'][string]['ref']['kind'], string, string, string];
   return { kind, period: p === '*' ? null : p, track: t === '*' ? null : t, group: g };
-}
-
-function pushTo(m: Map<number, number[]>, k: number, v: number): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-function dedupe(l: number[]): void {
-  const s = [...new Set(l)];
-  l.length = 0;
-  l.push(...s);
 }
