@@ -60,7 +60,9 @@ export class RankedBoard {
   private cuts = { last: 0, red: 0, black: Infinity };
   private readonly limit: number[];
   private readonly periodBoard: boolean;
-  private readonly ordOf: (i: number) => number;
+  /** Each entry's place in code order (ties in score are displayed by code), and its inverse. */
+  private readonly lord: Int32Array;
+  private readonly lordInv: Int32Array;
 
   constructor(private readonly o: BoardOptions) {
     this.key = o.key;
@@ -79,22 +81,45 @@ export class RankedBoard {
     this.flag = new Int8Array(n);
     this.list = new Int8Array(n);
     this.light = new Int8Array(n);
-    const ord = o.ord;
-    this.ordOf = (i) => ord[i]!;
+    this.lordInv = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => o.ord[a]! - o.ord[b]! || a - b);
+    this.lord = new Int32Array(n);
+    for (let q = 0; q < n; q++) this.lord[this.lordInv[q]!] = q;
     this.limit = bandLimits(o.bands, n);
     this.periodBoard = o.kind === 'track' || o.kind === 'overall';
   }
 
   /** Sorts everything from scratch (after the arrays were filled directly). */
   sortAll(): void {
-    const idx = Array.from({ length: this.n }, (_, i) => i);
-    idx.sort((a, b) => compareEntries(a, b, this.score, this.vetoed, this.ordOf));
-    idx.forEach((i, q) => {
-      this.order[q] = i;
-      this.pos[i] = q;
-    });
+    this.sortOrder();
     assignRanks(this.order, this.n, this.score, this.vetoed, this.rank);
     this.touch();
+  }
+
+  /**
+   * Display order by one numeric sort of packed keys (vetoed, score descending, code order), each
+   * an exact integer below 2^53; boards whose score range is too wide for that use a comparator.
+   */
+  private sortOrder(): void {
+    const { n, score, vetoed, lord, lordInv, order, pos } = this;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < n; i++) {
+      const s = score[i]!;
+      if (i === 0 || s < lo) lo = s;
+      if (i === 0 || s > hi) hi = s;
+    }
+    const span = hi - lo + 1;
+    if (2 * span * n <= 2 ** 53) {
+      const keys = scratchKeys(n);
+      for (let i = 0; i < n; i++) keys[i] = ((vetoed[i] ? span : 0) + hi - score[i]!) * n + lord[i]!;
+      keys.sort();
+      for (let q = 0; q < n; q++) order[q] = lordInv[keys[q]! % n]!;
+    } else {
+      const idx = Array.from({ length: n }, (_, i) => i);
+      idx.sort((a, b) => compareEntries(a, b, score, vetoed, (i) => lord[i]!));
+      order.set(idx);
+    }
+    for (let q = 0; q < n; q++) pos[order[q]!] = q;
   }
 
   /** Sets one entry's values, repositions it and records what changed. */
@@ -121,12 +146,34 @@ export class RankedBoard {
 
   private readonly movers: number[] = [];
 
-  /** Ends a bulk: one sort puts every recorded entry in place; movers' ranks go to the diff. */
+  /**
+   * Ends a bulk: one sort puts every recorded entry in place; movers' ranks go to the diff. The
+   * derive range covers every position whose entry or rank changed and every mover.
+   */
   settle(diff: DiffBuilder | null): void {
     if (!this.movers.length) return;
-    const old = this.rank.slice();
-    this.sortAll();
-    for (let i = 0; i < this.n; i++) if (this.rank[i] !== old[i] && this.tracksMoves) this.rankMoved.add(i);
+    const { n, order, rank } = this;
+    const [oldOrder, oldRank] = scratchOld(n);
+    oldOrder.set(order);
+    oldRank.set(rank);
+    this.sortOrder();
+    assignRanks(order, n, this.score, this.vetoed, rank);
+    let a = n;
+    let b = -1;
+    for (let q = 0; q < n; q++) {
+      const i = order[q]!;
+      if (i !== oldOrder[q] || rank[i] !== oldRank[i]) {
+        if (q < a) a = q;
+        b = q;
+      }
+    }
+    for (const i of this.movers) {
+      const q = this.pos[i]!;
+      if (q < a) a = q;
+      if (q > b) b = q;
+    }
+    this.mark(a, b);
+    if (this.tracksMoves) for (let i = 0; i < n; i++) if (rank[i] !== oldRank[i]) this.rankMoved.add(i);
     if (diff) {
       for (const i of this.movers) {
         const row = diff.row(this.key, this.ids[i]!);
@@ -141,12 +188,13 @@ export class RankedBoard {
     const { order, pos, score, vetoed } = this;
     const from = pos[i]!;
     let q = from;
-    while (q > 0 && compareEntries(i, order[q - 1]!, score, vetoed, this.ordOf) < 0) {
+    const lord = this.lord;
+    while (q > 0 && (vetoed[i]! - vetoed[order[q - 1]!]! || score[order[q - 1]!]! - score[i]! || lord[i]! - lord[order[q - 1]!]!) < 0) {
       order[q] = order[q - 1]!;
       pos[order[q]!] = q;
       q--;
     }
-    while (q < this.n - 1 && compareEntries(i, order[q + 1]!, score, vetoed, this.ordOf) > 0) {
+    while (q < this.n - 1 && (vetoed[i]! - vetoed[order[q + 1]!]! || score[order[q + 1]!]! - score[i]! || lord[i]! - lord[order[q + 1]!]!) > 0) {
       order[q] = order[q + 1]!;
       pos[order[q]!] = q;
       q++;
@@ -304,6 +352,18 @@ export class RankedBoard {
       hasData: this.hasData[i] === 1,
     };
   }
+}
+
+/** Scratch sort keys and the pre-settle order and ranks, shared by every board (they sort one at a time). */
+let keyScratch = new Float64Array(0);
+function scratchKeys(n: number): Float64Array {
+  if (keyScratch.length < n) keyScratch = new Float64Array(n);
+  return keyScratch.subarray(0, n);
+}
+let oldScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
+function scratchOld(n: number): [Int32Array, Int32Array] {
+  if (oldScratch[0].length < n) oldScratch = [new Int32Array(n), new Int32Array(n)];
+  return [oldScratch[0].subarray(0, n), oldScratch[1].subarray(0, n)];
 }
 
 /** Two zeroed scratch count arrays reused by every derive pass (boards derive one at a time). */
