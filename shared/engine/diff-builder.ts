@@ -2,19 +2,18 @@
 import type { Board, CadreBoard, Row, Standings, StandingsDiff } from '../standings.ts';
 
 export class DiffBuilder {
-  private readonly boards = new Map<string, Map<string, Partial<Row>>>();
+  /** Board key → row id → pending patch: plain objects from the start, so `build` only wraps them. */
+  private readonly boards = new Map<string, Record<string, Partial<Row>>>();
   private lastKey = '';
-  private last: Map<string, Partial<Row>> | null = null;
+  private last: Record<string, Partial<Row>> | null = null;
 
   /** The pending patch of one row (created on first use). */
   row(board: string, id: string): Partial<Row> {
     let b = board === this.lastKey ? this.last : this.boards.get(board);
-    if (!b) this.boards.set(board, (b = new Map()));
+    if (!b) this.boards.set(board, (b = {}));
     this.lastKey = board;
     this.last = b;
-    let r = b.get(id);
-    if (!r) b.set(id, (r = {}));
-    return r;
+    return Object.hasOwn(b, id) ? b[id]! : (b[id] = {});
   }
 
   build(from: number, to: number): StandingsDiff {
@@ -22,9 +21,7 @@ export class DiffBuilder {
     for (const [key, rows] of this.boards) {
       // cadre boards are keyed `cadre|…`; their rows carry scores only
       const target = key.startsWith('cadre|') ? (d.cadres ??= {}) : (d.boards ??= {});
-      const obj: Record<string, Partial<Row>> = {};
-      for (const [id, r] of rows) obj[id] = r;
-      target[key] = { rows: obj };
+      target[key] = { rows };
     }
     return d;
   }
