@@ -19,12 +19,17 @@ export interface GridIndicator {
   unit?: string;
   method?: string;
   owner?: string | null;
+  fullMarks?: number;
+  /** Labels of a grade indicator. */
+  grades?: string[];
   editable: boolean;
 }
 export interface GridUnit {
   id: string;
   name: string;
   group: string;
+  /** The indicators its group is scored on (差异化考核); all when absent. */
+  indicators?: string[];
 }
 export interface Grid {
   version: number;
@@ -65,6 +70,11 @@ export function cellId(unit: string, indicator: string): string {
 
 export function storedValue(grid: Grid, unit: string, indicator: string): CellValue {
   return grid.cells[unit]?.[indicator]?.value ?? null;
+}
+
+/** Whether a cell can take a value: the indicator is editable and the unit's group is scored on it. */
+export function cellOpen(u: GridUnit, i: GridIndicator): boolean {
+  return i.editable && (u.indicators === undefined || u.indicators.includes(i.id));
 }
 
 /** How a stored value is shown and edited. */
