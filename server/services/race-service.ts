@@ -117,7 +117,12 @@ export function createRaceService(deps: RaceDeps) {
   function submit(actor: string, subs: Submission[], reason?: string): Promise<SubmitResult> {
     return new Promise((resolve, reject) => {
       jobs.push({ actor, subs, reason, resolve, reject });
-      if (!draining) void drain();
+      if (draining) return;
+      draining = true;
+      // better-sqlite3 is synchronous: a transaction never yields to the event loop, so without
+      // this turn no other request could join the group. setImmediate runs after the poll phase
+      // has read every request that is already waiting.
+      setImmediate(() => void drain());
     });
   }
 
@@ -125,7 +130,6 @@ export function createRaceService(deps: RaceDeps) {
   const groupable = (j: Job) => engine !== null && j.subs.every((s) => !DEPENDENT.has(s.body.type));
 
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (jobs.length) {
         const group = [jobs.shift()!];
