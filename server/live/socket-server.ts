@@ -16,6 +16,7 @@ import type { TokenService } from '../services/token-service.ts';
 import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, unitsTouched } from './room-filter.ts';
 import { originAllowed } from './origin.ts';
 import { composeDiff } from './compose-diff.ts';
+import { createPatchWindow } from './patch-window.ts';
 
 interface SocketData {
   principal: Principal;
@@ -33,7 +34,8 @@ export interface LiveDeps {
   origins: string[];
   /**
    * Versions closer together than this reach each socket as one composed diff (from → to), so a
-   * burst of submissions costs each client one message instead of hundreds. 0: every version alone.
+   * burst of submissions costs each client one message instead of hundreds; the gap also grows
+   * with the cost of a broadcast (`patch-window.ts`). 0: every version alone.
    */
   patchWindowMs?: number;
   log: (msg: string, err?: unknown) => void;
@@ -124,35 +126,31 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     });
   });
 
-  const windowMs = deps.patchWindowMs ?? 30;
   let pending: { diff: StandingsDiff; units: Set<string>; kind: string } | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let lastFlush = 0;
 
   /** Sends the pending (composed) diff to every signature room, and the unit/admin notices. */
-  function flush(): void {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!pending) return;
+  function send(): boolean {
+    if (!pending) return false;
     const { diff, units, kind } = pending;
     pending = null;
-    lastFlush = Date.now();
     const rooms = io.of('/').adapter.rooms;
     for (const room of rooms.keys()) {
       const set = parseSignature(room);
+      // One encoding per room: Socket.IO frames the packet once and writes it to each socket.
       if (set) io.to(room).emit('standings:patch', filterDiff(diff, set));
     }
     for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
     if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });
+    return true;
   }
+  const patches = createPatchWindow(send, { minMs: deps.patchWindowMs ?? 30 });
+  const flush = () => patches.flush();
 
   const unsubscribe = race.onVersion((diff, events) => {
     const units = pending?.units ?? new Set<string>();
     for (const u of unitsTouched(diff)) units.add(u);
     pending = { diff: pending ? composeDiff(pending.diff, diff) : diff, units, kind: events[events.length - 1]?.type ?? 'event' };
-    const wait = lastFlush + windowMs - Date.now();
-    if (wait <= 0) flush();
-    else timer ??= setTimeout(flush, wait);
+    patches.schedule();
   });
 
   /** Tells a user's sockets that the session ended, then disconnects them. */
@@ -178,7 +176,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     notifyAppeal,
     close: () => {
       unsubscribe();
-      if (timer) clearTimeout(timer);
+      patches.close();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
