@@ -1,11 +1,15 @@
 /**
- * Worker thread of the live benchmark: opens Socket.IO clients, subscribes them, and records when
- * each version arrives (absolute ms, comparable across threads) on a sample of them.
+ * Worker thread of the live benchmark: opens `count` WebSocket connections that speak the Engine.IO
+ * v4 / Socket.IO v5 wire protocol directly (open, connect, subscribe with ack, ping/pong, events).
+ * socket.io-client costs tens of microseconds per message in the same two cores the server runs
+ * on; here only the sampled clients decode their messages (to record which versions arrived
+ * when), the others receive every frame and answer pings. Arrival times are absolute ms,
+ * comparable across threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { io as connect, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
 
-interface Job {
+export interface ClientJob {
   url: string;
   count: number;
   offset: number;
@@ -14,41 +18,62 @@ interface Job {
   sampleEvery: number;
   /** Listen to this event name instead of standings:patch (the baseline). */
   event: string;
-  /** The version the clients already hold (they loaded the snapshot over HTTP, which caches). */
+  /** The version the clients already hold (a province snapshot per client would measure start-up). */
   since: number | null;
 }
 
-const job = workerData as Job;
-const now = () => performance.timeOrigin + performance.now();
-/** [from, to, arrival]: a patch delivers versions from+1 … to. */
-const arrivals: Array<[number, number, number]> = [];
-const sockets: Socket[] = [];
+/** [from, to, arrival ms, message bytes]: a message delivers versions from+1 … to. */
+export type Arrival = [from: number, to: number, at: number, bytes: number];
 
-async function open(): Promise<void> {
-  for (let i = 0; i < job.count; i += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, job.count - i) }, (_, j) => {
-        const k = job.offset + i + j;
-        const s = connect(job.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: job.cookie ? { cookie: job.cookie } : {} });
-        sockets.push(s);
-        if (k % job.sampleEvery === 0) s.on(job.event, (d: { from?: number; to: number }) => void arrivals.push([d.from ?? d.to - 1, d.to, now()]));
-        return new Promise<void>((resolve, reject) => {
-          s.once('connect', async () => {
-            if (job.rooms.length) await s.emitWithAck('standings:subscribe', { rooms: [job.rooms[k % job.rooms.length]!], since: job.since });
-            resolve();
-          });
-          s.once('connect_error', reject);
-        });
-      }),
-    );
-  }
+const job = workerData as ClientJob;
+const now = () => performance.timeOrigin + performance.now();
+const arrivals: Arrival[] = [];
+const sockets: WebSocket[] = [];
+const PING = 0x32; // '2'
+const eventPrefix = `42["${job.event}",`;
+
+function open(k: number): Promise<void> {
+  const ws = new WebSocket(`${job.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+    headers: job.cookie ? { cookie: job.cookie } : {},
+    perMessageDeflate: false,
+    skipUTF8Validation: true,
+  });
+  sockets.push(ws);
+  const sampled = k % job.sampleEvery === 0;
+  return new Promise<void>((resolve, reject) => {
+    let ready = false;
+    ws.on('error', (e) => (ready ? undefined : reject(e)));
+    ws.on('message', (data: Buffer) => {
+      if (data.length === 1 && data[0] === PING) return ws.send('3');
+      if (ready) {
+        if (sampled) {
+          const text = data.toString();
+          if (!text.startsWith(eventPrefix)) return;
+          const d = JSON.parse(text.slice(eventPrefix.length, -1)) as { from?: number; to: number };
+          arrivals.push([d.from ?? d.to - 1, d.to, now(), data.length]);
+        }
+        return;
+      }
+      const text = data.toString();
+      if (text.startsWith('0')) ws.send('40');
+      else if (text.startsWith('40')) {
+        if (!job.rooms.length) return ((ready = true), resolve());
+        ws.send(`421${JSON.stringify(['standings:subscribe', { rooms: [job.rooms[k % job.rooms.length]!], since: job.since }])}`);
+      } else if (text.startsWith('431')) {
+        const [reply] = JSON.parse(text.slice(3)) as [{ ok: boolean }];
+        if (!reply.ok) return reject(new Error(`subscribe refused: ${text.slice(0, 200)}`));
+        ready = true;
+        resolve();
+      } else if (text.startsWith('44')) reject(new Error(`connect refused: ${text}`));
+    });
+  });
 }
 
 parentPort!.on('message', (m: string) => {
-  if (m === 'collect') {
-    parentPort!.postMessage({ arrivals });
-    for (const s of sockets) s.close();
-  }
+  if (m !== 'collect') return;
+  parentPort!.postMessage({ arrivals });
+  for (const s of sockets) s.terminate();
 });
-await open();
+// Connect in batches: a thousand simultaneous handshakes only queue up in the server.
+for (let i = 0; i < job.count; i += 50) await Promise.all(Array.from({ length: Math.min(50, job.count - i) }, (_, j) => open(job.offset + i + j)));
 parentPort!.postMessage({ ready: true });

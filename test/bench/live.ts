@@ -1,32 +1,40 @@
 /**
  * `npm run bench -- live [province|county]`: the live server under a sustained stream of value
- * submissions with 1,000 Socket.IO clients on loopback. Prints one JSON line. The baseline, in the
- * same run: a plain Socket.IO broadcast of the same bytes per update, no storage, no engine.
- * Clients live in two worker threads; the server and the load generator share the main thread.
- * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10).
+ * submissions with 1,000 Socket.IO connections on loopback. Prints one JSON line. The baseline, in
+ * the same run and through the same clients and load generator: a plain Socket.IO server that
+ * broadcasts the same bytes per update to every client, with no storage and no engine.
+ *
+ * Threads: the server (main), the load generator (one worker, keep-alive HTTP, open loop) and the
+ * clients (two workers, raw WebSocket speaking the Socket.IO protocol) share the machine's cores.
+ * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_BASELINE (0: skip).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { Server } from 'socket.io';
 import { createApp } from '../../server/app.ts';
 import { filterDiff, roomSet } from '../../server/live/room-filter.ts';
+import { createPatchWindow } from '../../server/live/patch-window.ts';
 import { openStorage } from '../../server/storage/storage.ts';
 import { appendEvents } from '../../server/storage/events-repo.ts';
 import { createEngine } from '../../shared/engine/index.ts';
 import type { LogEvent } from '../../shared/events.ts';
 import { makeBenchLog, makeBenchScheme, makeUpdates, SPECS, type BenchSize } from './fixtures.ts';
+import type { Arrival, ClientJob } from './live-clients.ts';
+import type { LoadJob, LoadResult } from './live-load.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-/** Clients whose arrival times are recorded (all clients receive everything). */
+/** Clients that decode their messages and record arrival times (all clients receive everything). */
 const SAMPLE_EVERY = Math.max(1, Math.floor(CLIENTS / 100));
-const abs = () => performance.timeOrigin + performance.now();
+/** How long to wait after the last reply for the last patches to arrive. */
+const DRAIN_MS = 1500;
 
 const pct = (xs: number[], q: number): number | null => {
   if (!xs.length) return null;
@@ -34,18 +42,17 @@ const pct = (xs: number[], q: number): number | null => {
   return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 100) / 100;
 };
 
-type Arrival = [from: number, to: number, at: number];
-
 /** Worker threads do not inherit tsx's loader: register it, then load the TypeScript worker. */
-const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./live-clients.ts', import.meta.url).href)}); })`;
+const boot = (file: string) =>
+  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL(file, import.meta.url).href)}); })`;
 
-/** Opens the clients in worker threads, so their parsing does not share the server's thread. */
+/** Opens the clients in two worker threads and waits until all are connected and subscribed. */
 async function openClients(url: string, rooms: string[], cookie: string, event: string, since: number | null = null) {
   const threads = 2;
   const per = Math.ceil(CLIENTS / threads);
   const workers = Array.from({ length: threads }, (_, t) => {
-    const count = Math.max(0, Math.min(per, CLIENTS - t * per));
-    return new Worker(BOOT, { eval: true, workerData: { url, count, offset: t * per, rooms, cookie, sampleEvery: SAMPLE_EVERY, event, since } });
+    const job: ClientJob = { url, count: Math.max(0, Math.min(per, CLIENTS - t * per)), offset: t * per, rooms, cookie, sampleEvery: SAMPLE_EVERY, event, since };
+    return new Worker(boot('./live-clients.ts'), { eval: true, workerData: job });
   });
   await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => (w.once('message', () => resolve()), w.once('error', reject)))));
   return {
@@ -61,59 +68,96 @@ async function openClients(url: string, rooms: string[], cookie: string, event: 
   };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-/** POST with a keep-alive pool (fetch opens a connection per concurrent request). */
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: { seq?: number } }> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data || '{}') as { seq?: number } }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** BENCH_PROFILE=dir: a CPU profile of the main thread during each stream phase. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
-/** Latency of every version at every sampled client: arrival of the patch covering it − send time. */
-function latencies(sent: Map<number, number>, arrivals: Arrival[]): number[] {
+/** Runs the load generator thread to completion. */
+function load(url: string, headers: Record<string, string>, bodies: string[]): Promise<LoadResult> {
+  const job: LoadJob = { url, headers, bodies, rate: RATE, maxInflight: 256 };
+  const w = new Worker(boot('./live-load.ts'), { eval: true, workerData: job });
+  return new Promise((resolve, reject) => (w.once('message', (m: LoadResult) => void w.terminate().then(() => resolve(m))), w.once('error', reject)));
+}
+
+/** Latency of every version at every sampled client: arrival of the message covering it − send time. */
+function latencies(run: LoadResult, arrivals: Arrival[]): number[] {
+  const sent = new Map(run.sent);
   const out: number[] = [];
   for (const [from, to, at] of arrivals) for (let v = from + 1; v <= to; v++) if (sent.has(v)) out.push(at - sent.get(v)!);
   return out;
 }
 
-/** Sends request i at RATE per second for SECONDS (open loop, at most 512 in flight). */
-async function stream(send: (i: number) => Promise<number | null>) {
-  const sent = new Map<number, number>();
-  let accepted = 0;
-  let inflight = 0;
-  let dropped = 0;
-  const t0 = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; i < RATE * SECONDS; i++) {
-    const wait = t0 + (i * 1000) / RATE - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    if (inflight > 512) {
-      dropped++;
-      continue;
-    }
-    inflight++;
-    const at = abs();
-    pending.push(
-      send(i)
-        .catch(() => null)
-        .then((seq) => {
-          inflight--;
-          if (seq === null) return;
-          accepted++;
-          sent.set(seq, at);
-        }),
-    );
-  }
-  await Promise.all(pending);
-  return { sent, accepted, dropped, seconds: (performance.now() - t0) / 1000 };
+/** Latency percentiles and message sizes of one phase. */
+function summary(run: LoadResult, arrivals: Arrival[]) {
+  const l = latencies(run, arrivals);
+  const bytes = arrivals.map((a) => a[3]);
+  const perClient = arrivals.length / Math.max(1, Math.ceil(CLIENTS / SAMPLE_EVERY));
+  return {
+    updates_per_s: Math.round(run.accepted / run.seconds),
+    accepted: run.accepted,
+    dropped: run.dropped,
+    p50: pct(l, 0.5),
+    p99: pct(l, 0.99),
+    messages_per_client_s: Math.round((perClient / run.seconds) * 10) / 10,
+    message_bytes_median: pct(bytes, 0.5),
+  };
+}
+
+/**
+ * A plain Socket.IO server: each POST broadcasts a message of `bytes` to every client at once
+ * (`windowMs` 0), or versions go out as one such message per patch window, the live server's
+ * policy (`bytes` is then the live run's median message).
+ */
+async function baselineServer(bytes: number, windowMs: number) {
+  const app = express();
+  const server = http.createServer(app);
+  const io = new Server(server, { serveClient: false });
+  const pad = 'x'.repeat(Math.max(0, bytes - 30));
+  let seq = 0;
+  let from = 0;
+  const patches = createPatchWindow(() => {
+    if (from === seq) return false;
+    io.emit('b', { from, to: seq, pad });
+    from = seq;
+    return true;
+  }, { minMs: windowMs });
+  app.post('/b', express.json(), (_req, res) => {
+    ++seq;
+    patches.schedule();
+    res.status(201).json({ seq });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      patches.close();
+      return new Promise<void>((r) => void io.close(() => r()));
+    },
+  };
+}
+
+async function runBaseline(bytes: number, windowMs: number, bodies: string[]) {
+  const b = await baselineServer(bytes, windowMs);
+  const clients = await openClients(b.url, [], '', 'b');
+  const run = await profiled(`baseline-${windowMs}`, () => load(`${b.url}/b`, {}, bodies));
+  await new Promise((r) => setTimeout(r, DRAIN_MS));
+  const s = summary(run, await clients.collect());
+  await b.close();
+  return s;
 }
 
 export async function runLive(size: BenchSize = (process.argv.includes('county') ? 'county' : 'province') as BenchSize): Promise<void> {
@@ -138,58 +182,40 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const csrf = ((await loginRes.json()) as { csrfToken: string }).csrfToken;
 
   const groups = scheme.groups.map((g) => `group:${g.id}`);
-  const diffBytes: number[] = [];
-  const fullBytes: number[] = [];
-  app.race.onVersion((d) => {
-    fullBytes.push(JSON.stringify(d).length);
-    // What a client of the group that changed receives for this version.
-    diffBytes.push(Math.max(...groups.map((g) => JSON.stringify(filterDiff(d, roomSet([g]))).length)));
-  });
+  const firstVersion = app.race.version;
   // Clients join holding the current version: 1,000 province snapshots (1.6 MB each) over
   // sockets would measure the start-up, not the stream.
   const clients = await openClients(url, groups, cookie, 'standings:patch', size === 'province' ? app.race.version : null);
 
   const period = scheme.season.periods[SPECS[size].months - 1]!.id;
-  const updates = makeUpdates(scheme, SPECS[size].months, RATE * SECONDS, 1, 7);
-  const run = await stream(async (i) => {
-    const u = updates[i]!;
-    if (u.type !== 'value:recorded') return null;
-    const res = await post(`${url}/api/values`, JSON.stringify({ ...u.data, period, key: `bench-${i}` }), { cookie, 'x-csrf-token': csrf });
-    return res.status === 201 && res.body.seq ? res.body.seq : null;
-  });
-  await new Promise((r) => setTimeout(r, 1000));
-  const latency = latencies(run.sent, await clients.collect());
+  const bodies = makeUpdates(scheme, SPECS[size].months, RATE * SECONDS, 1, 7).map((u, i) => JSON.stringify({ ...(u.data as object), period, key: `bench-${i}` }));
+  const run = await profiled('live', () => load(`${url}/api/values`, { cookie, 'x-csrf-token': csrf }, bodies));
+  await new Promise((r) => setTimeout(r, DRAIN_MS));
+  const live = summary(run, await clients.collect());
+  const rss = Math.round(process.memoryUsage().rss / 1048576);
+  // Diff bytes per update: the accepted events applied one at a time to a second engine (the
+  // server commits and applies them in groups), measured as a client of the changed group gets them.
+  const accepted = await app.race.readEvents(firstVersion, 1_000_000);
+  const single = createEngine(scheme, log);
+  const diffBytes: number[] = [];
+  const fullBytes: number[] = [];
+  for (const e of accepted) {
+    const d = single.apply(e);
+    diffBytes.push(Math.max(...groups.map((g) => JSON.stringify(filterDiff(d, roomSet([g]))).length)));
+    fullBytes.push(JSON.stringify(d).length);
+  }
   const snapshotBytes = JSON.stringify(app.race.standings()).length;
   const groupSnapshotBytes = JSON.stringify(filterDiff({ from: 0, to: 1, added: app.race.standings().boards }, roomSet([groups[0]!]))).length;
-  const rss = Math.round(process.memoryUsage().rss / 1048576);
   await app.close();
   await storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  // Baseline: a plain Socket.IO broadcast of the same bytes per update, nothing else.
-  const pad = 'x'.repeat(Math.max(0, (pct(diffBytes, 0.5) ?? 200) - 20));
-  const bApp = express();
-  const bServer = http.createServer(bApp);
-  const bIo = new Server(bServer);
-  let bSeq = 0;
-  bApp.post('/b', (_req, res) => {
-    const to = ++bSeq;
-    bIo.emit('b', { to, pad });
-    res.json({ seq: to });
-  });
-  await new Promise<void>((r) => bServer.listen(0, '127.0.0.1', r));
-  const bUrl = `http://127.0.0.1:${(bServer.address() as AddressInfo).port}`;
-  const bClients = await openClients(bUrl, [], '', 'b');
-  const bRun = await stream(async () => {
-    const res = await post(`${bUrl}/b`, '{}');
-    return res.body.seq ?? null;
-  });
-  await new Promise((r) => setTimeout(r, 1000));
-  const bLatency = latencies(bRun.sent, await bClients.collect());
-  await new Promise<void>((r) => void bIo.close(() => r()));
+  // Baselines through the same clients and load generator, with the median diff's bytes.
+  const none = { updates_per_s: null, dropped: null, p50: null, p99: null, messages_per_client_s: null };
+  const withBaseline = process.env.BENCH_BASELINE !== '0';
+  const windowed = withBaseline ? await runBaseline(live.message_bytes_median ?? 300, 30, bodies) : none;
+  const plain = withBaseline ? await runBaseline(pct(diffBytes, 0.5) ?? 300, 0, bodies) : none;
 
-  const p99 = pct(latency, 0.99);
-  const bP99 = pct(bLatency, 0.99);
   console.log(
     JSON.stringify({
       bench: 'live',
@@ -198,21 +224,28 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       target_updates_per_s: RATE,
       seconds: SECONDS,
       load_ms: loadMs,
-      accepted: run.accepted,
-      dropped: run.dropped,
-      updates_per_s: Math.round(run.accepted / run.seconds),
-      latency_p50_ms: pct(latency, 0.5),
-      latency_p99_ms: p99,
+      accepted: live.accepted,
+      dropped: live.dropped,
+      updates_per_s: live.updates_per_s,
+      latency_p50_ms: live.p50,
+      latency_p99_ms: live.p99,
+      messages_per_client_s: live.messages_per_client_s,
+      message_bytes_median: live.message_bytes_median,
       diff_bytes_median: pct(diffBytes, 0.5),
       diff_bytes_p99: pct(diffBytes, 0.99),
       diff_bytes_unfiltered_median: pct(fullBytes, 0.5),
       snapshot_bytes: snapshotBytes,
       group_snapshot_bytes: groupSnapshotBytes,
       rss_mb: rss,
-      baseline_updates_per_s: Math.round(bRun.accepted / bRun.seconds),
-      baseline_latency_p50_ms: pct(bLatency, 0.5),
-      baseline_latency_p99_ms: bP99,
-      latency_p99_ratio: p99 !== null && bP99 ? Math.round((p99 / bP99) * 100) / 100 : null,
+      baseline_updates_per_s: windowed.updates_per_s,
+      baseline_latency_p50_ms: windowed.p50,
+      baseline_latency_p99_ms: windowed.p99,
+      baseline_messages_per_client_s: windowed.messages_per_client_s,
+      baseline_unbatched_updates_per_s: plain.updates_per_s,
+      baseline_unbatched_dropped: plain.dropped,
+      baseline_unbatched_latency_p50_ms: plain.p50,
+      baseline_unbatched_latency_p99_ms: plain.p99,
+      latency_p99_ratio: live.p99 !== null && windowed.p99 ? Math.round((live.p99 / windowed.p99) * 100) / 100 : null,
     }),
   );
 }
