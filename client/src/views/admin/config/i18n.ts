@@ -1,5 +1,7 @@
 /** Messages of this module (namespace `adminCfg`), merged into the app's vue-i18n in i18n/index.ts. */
+import { schemeEn, schemeZh } from './i18n-scheme.ts';
+
 export default {
-  'zh-CN': { adminCfg: {} },
-  en: { adminCfg: {} },
+  'zh-CN': { adminCfg: { ...schemeZh } },
+  en: { adminCfg: { ...schemeEn } },
 };
