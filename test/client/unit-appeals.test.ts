@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   APPEAL_STATUSES,
+  actorLabel,
   appealBody,
+  appealPeriod,
   appealTimeline,
   emptyDraft,
   isDecided,
@@ -48,6 +50,14 @@ describe('appeal status', () => {
       ['accepted', '同意'],
     ]);
     expect(appealTimeline(appeal({ history: [] }))).toEqual([{ at: '2026-03-02T08:00:00.000Z', actor: 'unit-user', status: 'submitted', note: '' }]);
+  });
+
+  it('names who took a step without showing user ids', () => {
+    expect(actorLabel({ actor: 'u_me', status: 'submitted' }, 'u_me', '城关镇')).toEqual({ key: '', name: '城关镇' });
+    expect(actorLabel({ actor: 'u_admin1', status: 'submitted' }, 'u_me', '城关镇')).toEqual({ key: 'unit.actor.filer', name: '' });
+    expect(actorLabel({ actor: 'u_admin1', status: 'accepted' }, 'u_me', '城关镇')).toEqual({ key: 'unit.actor.orgDept', name: '' });
+    expect(actorLabel({ actor: '张科长', status: 'under_review' }, 'u_me', '')).toEqual({ key: '', name: '张科长' });
+    expect(actorLabel({ actor: '', status: 'under_review' }, null, '')).toEqual({ key: '', name: '' });
   });
 
   it('lists open appeals first, newest first within each', () => {
@@ -129,6 +139,16 @@ describe('appeal form', () => {
       questions: { exploratory: true, notProhibited: true, publicInterest: false },
     });
     expect(appealBody({ ...tol, target: 'veto:v:1', notes: ' 补充 ' }, 'm03')).toMatchObject({ target: { veto: 'v:1' }, questions: { notes: '补充' } });
+  });
+});
+
+describe('appeal period', () => {
+  it('files a 容错 application in the period of its deduction or veto, an objection in the period shown', () => {
+    const w = workspace();
+    expect(appealPeriod({ ...emptyDraft('tolerance'), target: 'adjustment:adj-w' }, w)).toBe('m02');
+    expect(appealPeriod({ ...emptyDraft('tolerance'), target: 'veto:veto-1' }, w)).toBe('m03');
+    expect(appealPeriod({ ...emptyDraft('tolerance'), target: 'adjustment:gone' }, w)).toBe('m03');
+    expect(appealPeriod(draft({ indicator: 'fai' }), { ...w, period: { id: 'm01', name: '1月' } })).toBe('m01');
   });
 });
 

@@ -149,6 +149,8 @@ describe('unit workspace messages', () => {
       ...['active', 'revoked', 'waived', 'partlyWaived', 'cleared'].map((k) => `unit.adjState.${k}`),
       ...['connecting', 'live', 'syncing', 'reconnecting'].map((k) => `unit.conn.${k}`),
       ...['up', 'down', 'same'].map((k) => `unit.change.${k}`),
+      'unit.actor.filer',
+      'unit.actor.orgDept',
     ];
     for (const locale of ['zh-CN', 'en'] as const) for (const k of keys) expect(typeof get(messages[locale] as Tree, k), `${locale} ${k}`).toBe('string');
   });

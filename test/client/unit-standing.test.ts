@@ -38,15 +38,21 @@ describe('unit workspace: points and gaps', () => {
   });
 
   it('accepts units named by id (contract) or as {id, name} (as served)', () => {
-    expect(gapLines({ rank: 2, gapToAbove: 1, gapToLeader: 1, aboveUnit: 'u1', leaderUnit: 'u1' })[0]).toEqual({ key: 'unit.gap.aboveNamed', params: { points: '1', unit: 'u1' } });
-    expect(gapLines({ rank: 2, gapToAbove: 1, gapToLeader: 1, aboveUnit: null, leaderUnit: null })).toEqual([
+    expect(gapLines({ rank: 3, gapToAbove: 1, gapToLeader: 2, aboveUnit: 'u1', leaderUnit: 'u0' })[0]).toEqual({ key: 'unit.gap.aboveNamed', params: { points: '1', unit: 'u1' } });
+    expect(gapLines({ rank: 3, gapToAbove: 1, gapToLeader: 2, aboveUnit: null, leaderUnit: null })).toEqual([
       { key: 'unit.gap.above', params: { points: '1', unit: '' } },
-      { key: 'unit.gap.toLeader', params: { points: '1', unit: '' } },
+      { key: 'unit.gap.toLeader', params: { points: '2', unit: '' } },
     ]);
     expect(refName({ id: 'a', name: '甲镇' })).toBe('甲镇');
     expect(refName('a')).toBe('a');
     expect(refId({ id: 'g', name: 'G' })).toBe('g');
     expect(refId(null)).toBe('');
+  });
+
+  it('says only the gap to the leader when the unit above is the leader', () => {
+    expect(gapLines({ rank: 2, gapToAbove: 1, gapToLeader: 1, aboveUnit: { id: 'x', name: '新桥镇' }, leaderUnit: { id: 'x', name: '新桥镇' } })).toEqual([
+      { key: 'unit.gap.leaderNamed', params: { points: '1', unit: '新桥镇' } },
+    ]);
   });
 
   it('the leader, a tie with the unit above, a veto and no rank get their own words', () => {

@@ -61,6 +61,18 @@ export function appealTimeline(a: Appeal): TimelineEntry[] {
   return items.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
 }
 
+/**
+ * Who took a step, for people. The server records user ids (u_…), which mean nothing to a
+ * reader: the filing is by this unit (or the 组织部 on its behalf), every later step by the
+ * 组织部. Names that are not ids are shown as they are.
+ */
+export function actorLabel(e: { actor: string; status: AppealStatus }, selfId: string | null | undefined, selfName: string): { key: string; name: string } {
+  if (!e.actor) return { key: '', name: '' };
+  if (selfId && e.actor === selfId) return { key: '', name: selfName || e.actor };
+  if (!/^(u_|token:)[A-Za-z0-9_-]+$/.test(e.actor)) return { key: '', name: e.actor };
+  return { key: e.status === 'submitted' ? 'unit.actor.filer' : 'unit.actor.orgDept', name: '' };
+}
+
 /** Appeals newest first; open ones (not yet decided) before decided ones. */
 export function sortAppeals(list: Appeal[]): Appeal[] {
   return [...list].sort((a, b) => Number(isDecided(a.status)) - Number(isDecided(b.status)) || (b.createdAt > a.createdAt ? 1 : b.createdAt < a.createdAt ? -1 : 0));
@@ -149,6 +161,20 @@ export function validateDraft(d: AppealDraft, currentValue?: number | string | n
   else if (text.length > MAX_TEXT) e.text = 'unit.form.err.tooLong';
   if (d.evidence.length > MAX_FILES) e.evidence = 'unit.form.err.tooManyFiles';
   return e;
+}
+
+/**
+ * The period an appeal belongs to: a 容错 application the period of its deduction or veto (the
+ * server refuses another), an objection the period on screen.
+ */
+export function appealPeriod(d: AppealDraft, ws: Pick<Workspace, 'period' | 'adjustments' | 'vetoes'>): string {
+  if (d.kind === 'tolerance' && d.target) {
+    const [type, ...rest] = d.target.split(':');
+    const id = rest.join(':');
+    const item = type === 'veto' ? ws.vetoes.find((v) => v.id === id) : ws.adjustments.find((a) => a.id === id);
+    if (item?.period) return item.period;
+  }
+  return ws.period.id;
 }
 
 /** The `POST /api/appeals` body of a valid draft. */

@@ -35,14 +35,17 @@ type Gaps = Pick<OverallStanding, 'rank' | 'gapToAbove' | 'gapToLeader' | 'above
 
 /**
  * What to say about the distance to the unit above and to the leader: `leader` when first (or
- * tied first), `tied` when level with the unit above, otherwise points behind each.
+ * tied first), `tied` when level with the unit above, otherwise points behind each (only the
+ * leader when the unit above is the leader).
  */
 export function gapLines(s: Gaps): Line[] {
   if (s.vetoed) return [{ key: 'unit.gap.vetoed', params: {} }];
   if (s.rank === null) return [{ key: 'unit.gap.noRank', params: {} }];
   const lines: Line[] = [];
   if (s.rank <= 1 || (s.gapToLeader !== null && s.gapToLeader <= 0)) return [{ key: s.rank > 1 ? 'unit.gap.tiedFirst' : 'unit.gap.leader', params: {} }];
-  if (s.gapToAbove !== null) {
+  // When the unit above is the leader (or level with it), one line says it all.
+  const aboveIsLeader = s.gapToAbove !== null && s.gapToLeader !== null && Math.abs(s.gapToAbove - s.gapToLeader) < 1e-9;
+  if (s.gapToAbove !== null && !aboveIsLeader) {
     const above = refName(s.aboveUnit);
     if (s.gapToAbove <= 0) lines.push({ key: 'unit.gap.tied', params: { unit: above } });
     else lines.push({ key: above ? 'unit.gap.aboveNamed' : 'unit.gap.above', params: { points: fmtPoints(s.gapToAbove), unit: above } });
