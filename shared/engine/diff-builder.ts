@@ -1,28 +1,61 @@
 /** Collects field changes while events are applied, then emits one compact StandingsDiff. */
-import type { Board, CadreBoard, Row, Standings, StandingsDiff } from '../standings.ts';
+import type { Board, CadreBoard, CadreRow, Row, Standings, StandingsDiff } from '../standings.ts';
+import type { RankedBoard } from './ranked-board.ts';
 
+/** Bits naming the fields of a row patch. */
+export const F = {
+  score: 1,
+  rank: 2,
+  prevRank: 4,
+  change: 8,
+  grade: 16,
+  flag: 32,
+  light: 64,
+  list: 128,
+  warning: 256,
+  vetoed: 512,
+  hasData: 1024,
+} as const;
+
+/**
+ * Boards note which fields of which entries changed (a bit mask per entry, kept on the board); the
+ * diff is written once at the end with each noted field's final value. Cadre rows carry scores only
+ * and are given once each.
+ */
 export class DiffBuilder {
-  /** Board key → row id → pending patch: plain objects from the start, so `build` only wraps them. */
-  private readonly boards = new Map<string, Record<string, Partial<Row>>>();
-  private lastKey = '';
-  private last: Record<string, Partial<Row>> | null = null;
+  private readonly boards: RankedBoard[] = [];
+  private readonly cadreRows = new Map<string, Record<string, Partial<CadreRow>>>();
 
-  /** The pending patch of one row (created on first use). */
-  row(board: string, id: string): Partial<Row> {
-    let b = board === this.lastKey ? this.last : this.boards.get(board);
-    if (!b) this.boards.set(board, (b = {}));
-    this.lastKey = board;
-    this.last = b;
-    return Object.hasOwn(b, id) ? b[id]! : (b[id] = {});
+  /** Records that fields `bits` of entry i of board b changed. */
+  note(b: RankedBoard, i: number, bits: number): void {
+    const had = b.pending[i]!;
+    if (had === 0) {
+      if (b.pendingList.length === 0) this.boards.push(b);
+      b.pendingList.push(i);
+    }
+    b.pending[i] = had | bits;
+  }
+
+  /** A cadre's new score (each cadre at most once per diff). */
+  cadre(board: string, id: string, score: number): void {
+    let rows = this.cadreRows.get(board);
+    if (!rows) this.cadreRows.set(board, (rows = {}));
+    rows[id] = { score };
   }
 
   build(from: number, to: number): StandingsDiff {
     const d: StandingsDiff = { from, to };
-    for (const [key, rows] of this.boards) {
-      // cadre boards are keyed `cadre|…`; their rows carry scores only
-      const target = key.startsWith('cadre|') ? (d.cadres ??= {}) : (d.boards ??= {});
-      target[key] = { rows };
+    for (const b of this.boards) {
+      const rows: Record<string, Partial<Row>> = {};
+      for (const i of b.pendingList) {
+        rows[b.ids[i]!] = b.patch(i, b.pending[i]!);
+        b.pending[i] = 0;
+      }
+      b.pendingList.length = 0;
+      (d.boards ??= {})[b.key] = { rows };
     }
+    this.boards.length = 0;
+    for (const [key, rows] of this.cadreRows) (d.cadres ??= {})[key] = { rows };
     return d;
   }
 }

@@ -242,7 +242,7 @@ export class IncrementalEngine implements Engine {
     for (const [ts, set] of this.dirtyUnits) this.refreshTrackUnits(ts.p, ts.def.index, [...set]);
     this.dirtyUnits.clear();
     const diff = this.diff;
-    this.cadres.refresh(this.sources, diff && ((p, ci, s) => (diff.row(this.cadreKeys[p]![this.c.cadreGroupOf[ci]!]!, this.c.cadreIds[ci]!).score = s / 10_000)));
+    this.cadres.refresh(this.sources, diff && ((p, ci, s) => diff.cadre(this.cadreKeys[p]![this.c.cadreGroupOf[ci]!]!, this.c.cadreIds[ci]!, s / 10_000)));
   }
 
   /** Many units at once (a group column moved): boards record them and sort once at the end. */

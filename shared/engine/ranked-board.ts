@@ -8,6 +8,7 @@ import type { CBand } from './compile.ts';
 import type { DeriveInput } from './derive.ts';
 import { assignRanks, bandLimits, compareEntries, cutsOf, FLAGS, flagOf, gradeOf, LIGHTS, lightOf, LISTS, listOf } from './derive.ts';
 import type { DiffBuilder } from './diff-builder.ts';
+import { F } from './diff-builder.ts';
 import type { Rules } from '../scheme.ts';
 
 /**
@@ -47,6 +48,9 @@ export class RankedBoard {
   readonly flag: Int8Array;
   readonly list: Int8Array;
   readonly light: Int8Array;
+  /** Fields (bits of `F`) of each entry changed since the diff builder last emitted them, and the entries with any. */
+  readonly pending: Uint16Array;
+  readonly pendingList: number[] = [];
   /** Entries whose rank changed since the caller last cleared this (collected only when `tracksMoves`). */
   readonly rankMoved = new Set<number>();
   /** Set when a later period's board takes its rank changes from this one. */
@@ -81,6 +85,7 @@ export class RankedBoard {
     this.flag = new Int8Array(n);
     this.list = new Int8Array(n);
     this.light = new Int8Array(n);
+    this.pending = new Uint16Array(n);
     this.lordInv = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => o.ord[a]! - o.ord[b]! || a - b);
     this.lord = new Int32Array(n);
     for (let q = 0; q < n; q++) this.lord[this.lordInv[q]!] = q;
@@ -126,16 +131,16 @@ export class RankedBoard {
   set(i: number, score: number, vetoed: number, hasData: number, diff: DiffBuilder | null): void {
     if (this.hasData[i] !== hasData) {
       this.hasData[i] = hasData;
-      if (diff) diff.row(this.key, this.ids[i]!).hasData = hasData === 1;
+      diff?.note(this, i, F.hasData);
     }
     if (this.score[i] === score && this.vetoed[i] === vetoed) return;
     if (this.score[i] !== score) {
       this.score[i] = score;
-      if (diff) diff.row(this.key, this.ids[i]!).score = score / 10_000;
+      diff?.note(this, i, F.score);
     }
     if (this.vetoed[i] !== vetoed) {
       this.vetoed[i] = vetoed;
-      if (diff) diff.row(this.key, this.ids[i]!).vetoed = vetoed === 1;
+      diff?.note(this, i, F.vetoed);
     }
     const bulk = this.o.bulk;
     if (bulk?.bulk) {
@@ -174,13 +179,7 @@ export class RankedBoard {
     }
     this.mark(a, b);
     if (this.tracksMoves) for (let i = 0; i < n; i++) if (rank[i] !== oldRank[i]) this.rankMoved.add(i);
-    if (diff) {
-      for (const i of this.movers) {
-        const row = diff.row(this.key, this.ids[i]!);
-        row.rank = this.rank[i]!;
-        if (this.prevRank[i]! >= 0) row.change = this.prevRank[i]! - this.rank[i]!;
-      }
-    }
+    if (diff) for (const i of this.movers) diff.note(this, i, this.prevRank[i]! >= 0 ? F.rank | F.change : F.rank);
     this.movers.length = 0;
   }
 
@@ -203,12 +202,8 @@ export class RankedBoard {
     pos[i] = q;
     const end = this.rerank(Math.min(from, q), Math.max(from, q));
     this.mark(Math.min(from, q), Math.max(from, q, end));
-    if (diff) {
-      // Only the mover's rank is sent; the ranks it shifted follow from the scores (applyDiff re-ranks).
-      const row = diff.row(this.key, this.ids[i]!);
-      row.rank = this.rank[i]!;
-      if (this.prevRank[i]! >= 0) row.change = this.prevRank[i]! - this.rank[i]!;
-    }
+    // Only the mover's rank is sent; the ranks it shifted follow from the scores (applyDiff re-ranks).
+    diff?.note(this, i, this.prevRank[i]! >= 0 ? F.rank | F.change : F.rank);
   }
 
   /** Recomputes competition ranks from position lo on, until past hi nothing changes; returns the last position examined. */
@@ -245,17 +240,13 @@ export class RankedBoard {
   setPrevRank(i: number, prev: number, diff: DiffBuilder | null): void {
     if (this.prevRank[i] === prev) return;
     this.prevRank[i] = prev;
-    if (diff) {
-      const row = diff.row(this.key, this.ids[i]!);
-      row.prevRank = prev < 0 ? null : prev;
-      row.change = prev < 0 ? null : prev - this.rank[i]!;
-    }
+    diff?.note(this, i, F.prevRank | F.change);
   }
 
   setWarning(i: number, w: number, diff: DiffBuilder | null): void {
     if (this.warning[i] === w) return;
     this.warning[i] = w;
-    if (diff) diff.row(this.key, this.ids[i]!).warning = w === 1;
+    diff?.note(this, i, F.warning);
   }
 
   /**
@@ -286,7 +277,7 @@ export class RankedBoard {
       const g = gradeOf(score[i]!, vetoed[i]!, bands, used, this.limit);
       if (g !== old) {
         this.grade[i] = g;
-        if (diff) diff.row(this.key, this.ids[i]!).grade = this.gradeName(i);
+        diff?.note(this, i, F.grade);
       }
       if (q >= hi && sameCounts(used, oldUsed)) break;
     }
@@ -307,17 +298,17 @@ export class RankedBoard {
     if (f !== this.flag[i]) {
       this.flag[i] = f;
       this.flagsChanged = true;
-      if (diff) diff.row(this.key, this.ids[i]!).flag = FLAGS[f]!;
+      diff?.note(this, i, F.flag);
     }
     const l = listOf(this.rank[i]!, this.vetoed[i]!, cuts);
     if (l !== this.list[i]) {
       this.list[i] = l;
-      if (diff) diff.row(this.key, this.ids[i]!).list = LISTS[l]!;
+      diff?.note(this, i, F.list);
     }
     const light = this.o.light ? lightOf(this.o.light, i, this.rank, this.score, this.n) : 0;
     if (light !== this.light[i]) {
       this.light[i] = light;
-      if (diff) diff.row(this.key, this.ids[i]!).light = LIGHTS[light]!;
+      diff?.note(this, i, F.light);
     }
   }
 
@@ -334,6 +325,24 @@ export class RankedBoard {
   private gradeName(i: number): string | null {
     const g = this.grade[i]!;
     return g >= 0 ? this.o.bands[g]!.name : null;
+  }
+
+  /** The fields of entry i named by `bits` (of `F`), as a row patch. */
+  patch(i: number, bits: number): Partial<Row> {
+    const r: Partial<Row> = {};
+    const pr = this.prevRank[i]!;
+    if (bits & F.score) r.score = this.score[i]! / 10_000;
+    if (bits & F.rank) r.rank = this.rank[i]!;
+    if (bits & F.prevRank) r.prevRank = pr < 0 ? null : pr;
+    if (bits & F.change) r.change = pr < 0 ? null : pr - this.rank[i]!;
+    if (bits & F.grade) r.grade = this.gradeName(i);
+    if (bits & F.flag) r.flag = FLAGS[this.flag[i]!]!;
+    if (bits & F.light) r.light = LIGHTS[this.light[i]!]!;
+    if (bits & F.list) r.list = LISTS[this.list[i]!]!;
+    if (bits & F.warning) r.warning = this.warning[i] === 1;
+    if (bits & F.vetoed) r.vetoed = this.vetoed[i] === 1;
+    if (bits & F.hasData) r.hasData = this.hasData[i] === 1;
+    return r;
   }
 
   row(i: number): Row {
