@@ -215,6 +215,9 @@ const zh = {
     publicRead: '允许未登录访问已发布的排名',
     settingsSaved: '设置已保存。',
     settingsHint: '管理员和领导在后台始终看到实时排名。',
+    overall: '综合',
+    season: '赛季',
+    change: '名次变化',
   },
   exports: {
     title: '导出结果',
@@ -478,6 +481,9 @@ const en: Messages = {
     publicRead: 'Let anyone without an account read published standings',
     settingsSaved: 'Settings saved.',
     settingsHint: 'Admins and leaders always see live standings in the console.',
+    overall: 'Overall',
+    season: 'Season',
+    change: 'Rank change',
   },
   exports: {
     title: 'Export results',
