@@ -15,7 +15,7 @@ import type { UserService } from '../services/user-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, unitsTouched } from './room-filter.ts';
 import { originAllowed } from './origin.ts';
-import { composeDiff } from './compose-diff.ts';
+import { composeInto, startCompose } from './compose-diff.ts';
 import { createPatchWindow } from './patch-window.ts';
 
 interface SocketData {
@@ -126,7 +126,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     });
   });
 
-  let pending: { diff: StandingsDiff; units: Set<string>; kind: string } | null = null;
+  let pending: { diff: StandingsDiff; owned: boolean; units: Set<string>; kind: string } | null = null;
 
   /** Sends the pending (composed) diff to every signature room, and the unit/admin notices. */
   function send(): boolean {
@@ -149,7 +149,9 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
   const unsubscribe = race.onVersion((diff, events) => {
     const units = pending?.units ?? new Set<string>();
     for (const u of unitsTouched(diff)) units.add(u);
-    pending = { diff: pending ? composeDiff(pending.diff, diff) : diff, units, kind: events[events.length - 1]?.type ?? 'event' };
+    // The first diff of a window is shared with the ring: copied once when a second one arrives.
+    const composed = !pending ? diff : pending.owned ? composeInto(pending.diff, diff) : composeInto(startCompose(pending.diff), diff);
+    pending = { diff: composed, owned: composed !== diff, units, kind: events[events.length - 1]?.type ?? 'event' };
     patches.schedule();
   });
 
