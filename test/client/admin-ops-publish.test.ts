@@ -73,3 +73,18 @@ describe('bonuses, deductions, vetoes', () => {
     ]);
   });
 });
+
+describe('export tables', () => {
+  it('reads ids or {id, name}, bare or wrapped', async () => {
+    const { exportTables } = await import('../../client/src/views/admin/ops/lib/urls.ts');
+    expect(exportTables(['overall', 'cadres'])).toEqual([
+      { id: 'overall', name: 'overall' },
+      { id: 'cadres', name: 'cadres' },
+    ]);
+    expect(exportTables({ tables: [{ id: 'rural-g1', name: '乡村振兴 · 经济强镇组' }, { table: 'lists' }, {}] })).toEqual([
+      { id: 'rural-g1', name: '乡村振兴 · 经济强镇组' },
+      { id: 'lists', name: 'lists' },
+    ]);
+    expect(exportTables(null)).toEqual([]);
+  });
+});

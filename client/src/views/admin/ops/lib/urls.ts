@@ -31,3 +31,22 @@ export function historyUrl(q: { period: string; unit: string; indicator?: string
   if (q.indicator) p.set('indicator', q.indicator);
   return `/api/history?${p.toString()}`;
 }
+
+export interface ExportTable {
+  id: string;
+  name: string;
+}
+/** The CSV tables of a period: a list of ids or `{id, name}`, bare or under `tables` / `items`. */
+export function exportTables(body: unknown): ExportTable[] {
+  const b = body as { tables?: unknown; items?: unknown } | null;
+  const list = Array.isArray(body) ? body : Array.isArray(b?.tables) ? b.tables : Array.isArray(b?.items) ? b.items : [];
+  return (list as unknown[]).flatMap((x) => {
+    if (typeof x === 'string') return [{ id: x, name: x }];
+    if (typeof x === 'object' && x !== null) {
+      const o = x as { id?: unknown; table?: unknown; key?: unknown; name?: unknown; title?: unknown };
+      const id = String(o.id ?? o.table ?? o.key ?? '');
+      return id ? [{ id, name: String(o.name ?? o.title ?? id) }] : [];
+    }
+    return [];
+  });
+}
