@@ -8,12 +8,14 @@ import type { Engine, Problem } from '../../shared/engine/types.ts';
 import type { Scheme } from '../../shared/scheme.ts';
 import { applyDiff, type Standings, type StandingsDiff } from '../../shared/standings.ts';
 import type { Storage } from '../storage/storage.ts';
-import { appendEvents, findKeys, lastSeq, putKeys, readAllEvents, readEvents } from '../storage/events-repo.ts';
+import { appendEvents, findKeys, lastSeq, putKeys, readEvents } from '../storage/events-repo.ts';
 import { writeAudit } from '../storage/audit-repo.ts';
 import { AppError, errors } from '../http/errors.ts';
 import { payloadHash } from './canonical-json.ts';
 import { createDiffRing } from './diff-ring.ts';
 import { fullDiff, snapshotAt } from './replay.ts';
+import { encodeSnapshot, replayLog } from './snapshot.ts';
+import { writeSnapshot } from '../storage/snapshot-repo.ts';
 
 export type EngineFactory = (scheme: Scheme, events?: LogEvent[]) => Engine;
 
@@ -40,6 +42,11 @@ export interface RaceDeps {
   /** Extra scheme checks (validateScheme) run before a scheme change is accepted. */
   checkScheme?: (scheme: Scheme) => Problem[];
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * Store a snapshot of the engine's facts every this many events (default 50,000; 0: never), and
+   * after a start that replayed more than a fifth of that, so a start replays only the log's tail.
+   */
+  snapshotEvery?: number;
 }
 
 const problemError = (problems: Array<Problem & { index: number }>) =>
@@ -54,13 +61,35 @@ export function createRaceService(deps: RaceDeps) {
   let schemeVersion = 0;
   let current: { version: number; engine: Engine | null; s: Standings } | null = null;
 
+  const snapshotEvery = deps.snapshotEvery ?? 50_000;
+  let snapshotSeq = 0;
+  let snapshotting = false;
+
   async function load(): Promise<void> {
-    const events = await readAllEvents(storage.db);
-    const first = events.find((e) => e.type === 'scheme:changed');
-    engine = first && first.type === 'scheme:changed' ? deps.createEngine(first.data.scheme, events) : null;
-    version = events.length ? events[events.length - 1]!.seq : await lastSeq(storage.db);
-    schemeVersion = [...events].reverse().find((e) => e.type === 'scheme:changed')?.seq ?? 0;
+    const r = await replayLog(storage, deps.createEngine, undefined, deps.log);
+    engine = r.engine;
+    version = r.version || (await lastSeq(storage.db));
+    schemeVersion = r.schemeVersion;
+    snapshotSeq = r.from;
     ring.clear();
+    if (snapshotEvery > 0 && r.tail >= snapshotEvery / 5) await snapshot();
+  }
+
+  /** Stores the engine's facts as of now (the events are committed: publish runs after commit). */
+  async function snapshot(): Promise<void> {
+    if (snapshotting || !engine) return;
+    snapshotting = true;
+    try {
+      const row = encodeSnapshot(engine, schemeVersion);
+      if (row) {
+        await writeSnapshot(storage, row, now().toISOString());
+        snapshotSeq = row.seq;
+      }
+    } catch (err) {
+      deps.log?.('snapshot failed', err);
+    } finally {
+      snapshotting = false;
+    }
   }
 
   /** Event types whose validity may depend on earlier events of the same batch. */
@@ -77,7 +106,7 @@ export function createRaceService(deps: RaceDeps) {
       if (subs.length > 1 && subs.some((s) => DEPENDENT.has(s.body.type))) {
         // Later events may refer to earlier ones (a waiver of a deduction in the same batch):
         // check them in order against a scratch engine replayed from the log.
-        const scratch = deps.createEngine(engine.scheme, await readAllEvents(storage.db));
+        const scratch = (await replayLog(storage, deps.createEngine)).engine!;
         const at = now().toISOString();
         let pending: LogEvent[] = [];
         for (let i = 0; i < subs.length && !problems.length; i++) {
@@ -248,6 +277,8 @@ export function createRaceService(deps: RaceDeps) {
         deps.log?.('version listener failed', err);
       }
     }
+    // After the replies of this group have gone out (encoding blocks the thread for a moment).
+    if (snapshotEvery > 0 && version - snapshotSeq >= snapshotEvery && !snapshotting) setImmediate(() => void snapshot());
   }
 
   /** The current standings, shared between callers until the next version: do not mutate. */
@@ -280,6 +311,8 @@ export function createRaceService(deps: RaceDeps) {
       return v >= version ? Promise.resolve(currentStandings()) : snapshotAt(storage, deps.createEngine, v);
     },
     readEvents: (since: number, limit: number) => readEvents(storage.db, since, limit),
+    /** Stores a snapshot of the engine's facts now (also done every `snapshotEvery` events). */
+    snapshot,
   };
 }
 

@@ -1,15 +1,15 @@
 /** Replays of the log: standings as of any version, and the diff that creates standings from nothing. */
 import type { Standings, StandingsDiff } from '../../shared/standings.ts';
 import type { Storage } from '../storage/storage.ts';
-import { readAllEvents } from '../storage/events-repo.ts';
 import type { EngineFactory } from './race-service.ts';
 import { createSerialQueue } from './diff-ring.ts';
+import { replayLog } from './snapshot.ts';
 
 const caches = new WeakMap<Storage, Map<number, Standings>>();
 /** One replay at a time: as-of requests for many versions must not multiply the work. */
 const queue = createSerialQueue();
 
-/** Standings after replaying the log up to `version` (a small cache keeps recent answers). */
+/** Standings after replaying the log up to `version` from the newest snapshot before it (a small cache keeps recent answers). */
 export function snapshotAt(storage: Storage, createEngine: EngineFactory, version: number): Promise<Standings> {
   return queue(() => replayTo(storage, createEngine, version));
 }
@@ -19,10 +19,8 @@ async function replayTo(storage: Storage, createEngine: EngineFactory, version: 
   if (!cache) caches.set(storage, (cache = new Map()));
   const hit = cache.get(version);
   if (hit) return structuredClone(hit);
-  const events = await readAllEvents(storage.db, version);
-  const first = events.find((e) => e.type === 'scheme:changed');
-  const s: Standings =
-    first && first.type === 'scheme:changed' ? createEngine(first.data.scheme, events).standings() : { version, boards: {}, cadres: {} };
+  const { engine } = await replayLog(storage, createEngine, version);
+  const s: Standings = engine?.standings() ?? { version, boards: {}, cadres: {} };
   s.version = version;
   cache.set(version, s);
   if (cache.size > 8) cache.delete(cache.keys().next().value!);

@@ -32,10 +32,10 @@ export async function readEventsByActors(db: Db, actors: string[], before: numbe
   return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data), seq: Number(r.seq), at: r.at, actor: r.actor }) as LogEvent);
 }
 
-/** Every event in order, read in pages so memory stays bounded per page. */
-export async function readAllEvents(db: Db, until = Number.MAX_SAFE_INTEGER): Promise<LogEvent[]> {
+/** Every event with `from < seq ≤ until`, in order, read in pages so memory stays bounded per page. */
+export async function readAllEvents(db: Db, until = Number.MAX_SAFE_INTEGER, from = 0): Promise<LogEvent[]> {
   const out: LogEvent[] = [];
-  for (let since = 0; ; ) {
+  for (let since = from; ; ) {
     const page = await readEvents(db, since, 5000, until);
     out.push(...page);
     if (page.length < 5000) return out;

@@ -102,6 +102,18 @@ const steps: Step[] = [
   async (db) => {
     await db.schema.createIndex('events_actor').on('events').columns(['actor', 'seq']).execute();
   },
+  // Issue 3: snapshots of the engine's facts (server/storage/snapshot-repo.ts), a cache so a start
+  // replays only the tail of the log. Not append-only: old snapshots are dropped.
+  async (db) => {
+    await db.schema
+      .createTable('snapshots')
+      .ifNotExists()
+      .addColumn('seq', 'bigint', (c) => c.primaryKey())
+      .addColumn('format', 'integer', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+  },
 ];
 
 /** The event log and the audit trail refuse UPDATE and DELETE in the database itself. */

@@ -1,0 +1,151 @@
+/**
+ * Engine snapshots: the facts folded from the log up to a version, stored compactly, so that a
+ * start (or an as-of replay) reads one row and the tail of the log instead of the whole log.
+ *
+ * A snapshot is turned back into events that fold into exactly the same facts, in the same map
+ * orders (the engine iterates them), so `createEngine(scheme, [...snapshotEvents, ...tail])`
+ * equals a replay of the whole log; `test/server/snapshot.test.ts` checks that on random logs.
+ * Every fact comes from at least one event of its own, so the rebuilt events fit below the
+ * snapshot's seq; published periods keep their own seq and time.
+ */
+import type { LogEvent } from '../../shared/events.ts';
+import type { Engine } from '../../shared/engine/types.ts';
+import { Facts, type AdjustmentFact, type CadreAdjFact, type VetoFact, type WaiverFact } from '../../shared/engine/facts.ts';
+import type { Scheme } from '../../shared/scheme.ts';
+import type { Storage } from '../storage/storage.ts';
+import { readAllEvents } from '../storage/events-repo.ts';
+import { readSnapshot, type SnapshotRow } from '../storage/snapshot-repo.ts';
+import type { EngineFactory } from './race-service.ts';
+
+/** Bump when the encoding or the meaning of the facts changes: older rows are then ignored. */
+export const SNAPSHOT_FORMAT = 1;
+
+interface Encoded {
+  seq: number;
+  /** Seq of the last scheme:changed event. */
+  schemeSeq: number;
+  scheme: Scheme;
+  /** period → unit → [indicator, value, indicator, value, …], in the facts' map order. */
+  values: Array<[string, Array<[string, Array<string | number>]>]>;
+  adjustments: AdjustmentFact[];
+  vetoes: VetoFact[];
+  waivers: Array<[string, WaiverFact]>;
+  /** `period|cadre` → rater group → [rater, score, …] */
+  ratings: Array<[string, Array<[string, Array<string | number>]>]>;
+  cadreAdj: CadreAdjFact[];
+  published: Array<{ period: string; version: number; at: string }>;
+}
+
+/** The engine's facts as a snapshot row, or null when the engine does not expose its facts. */
+export function encodeSnapshot(engine: Engine, schemeSeq: number): SnapshotRow | null {
+  const facts = (engine as { facts?: unknown }).facts;
+  if (!(facts instanceof Facts)) return null;
+  let count = 1 + facts.waivers.size + facts.cadreAdj.size;
+  const values: Encoded['values'] = [];
+  for (const [p, byUnit] of facts.values.byPeriod) {
+    const units: Array<[string, Array<string | number>]> = [];
+    for (const [u, byInd] of byUnit) {
+      // A unit whose values were all withdrawn keeps an empty map that nothing reads.
+      if (!byInd.size) continue;
+      units.push([u, [...byInd].flat()]);
+      count += byInd.size;
+    }
+    values.push([p, units]);
+  }
+  const ratings: Encoded['ratings'] = [];
+  for (const [k, byGroup] of facts.ratings) {
+    const groups: Array<[string, Array<string | number>]> = [];
+    for (const [g, byRater] of byGroup) {
+      groups.push([g, [...byRater].flat()]);
+      count += byRater.size;
+    }
+    ratings.push([k, groups]);
+  }
+  for (const a of facts.adjustments.values()) count += a.revoked ? 2 : 1;
+  for (const v of facts.vetoes.values()) count += v.revoked ? 2 : 1;
+  // Cannot happen for a log folded by Facts (each fact has events of its own), but a snapshot
+  // whose events would not fit below its seq must not be kept.
+  if (count + facts.published.length > facts.version) return null;
+  const e: Encoded = {
+    seq: facts.version,
+    schemeSeq,
+    scheme: facts.scheme,
+    values,
+    adjustments: [...facts.adjustments.values()],
+    vetoes: [...facts.vetoes.values()],
+    waivers: [...facts.waivers],
+    ratings,
+    cadreAdj: [...facts.cadreAdj.values()],
+    published: facts.published,
+  };
+  return { seq: e.seq, format: SNAPSHOT_FORMAT, data: JSON.stringify(e) };
+}
+
+/** Events that fold into the snapshot's facts, numbered strictly upwards and ending at its seq. */
+export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSeq: number } {
+  const s = JSON.parse(row.data) as Encoded;
+  if (s.seq !== row.seq) throw new Error(`snapshot ${row.seq} holds seq ${s.seq}`);
+  const at = s.published[s.published.length - 1]?.at ?? '1970-01-01T00:00:00.000Z';
+  const body: Array<Omit<LogEvent, 'seq' | 'at' | 'actor'>> = [{ type: 'scheme:changed', data: { scheme: s.scheme } }];
+  for (const [period, units] of s.values)
+    for (const [unit, flat] of units)
+      for (let i = 0; i < flat.length; i += 2) body.push({ type: 'value:recorded', data: { period, unit, indicator: flat[i] as string, value: flat[i + 1]! } });
+  for (const { revoked, ...data } of s.adjustments) {
+    body.push({ type: 'adjustment:recorded', data });
+    if (revoked) body.push({ type: 'adjustment:revoked', data: { id: data.id, reason: '' } });
+  }
+  for (const { revoked, track, ...data } of s.vetoes) {
+    body.push({ type: 'veto:recorded', data: track === null ? data : { ...data, track } });
+    if (revoked) body.push({ type: 'veto:revoked', data: { id: data.id, reason: '' } });
+  }
+  for (const [target, w] of s.waivers) body.push({ type: 'waiver:decided', data: { target, ...w } });
+  for (const [key, groups] of s.ratings) {
+    // Ids cannot contain '|' (shared/scheme.ts Id).
+    const [period, cadre] = key.split('|') as [string, string];
+    for (const [raterGroup, flat] of groups)
+      for (let i = 0; i < flat.length; i += 2) body.push({ type: 'rating:recorded', data: { period, cadre, raterGroup, rater: flat[i] as string, score: flat[i + 1] as number } });
+  }
+  for (const data of s.cadreAdj) body.push({ type: 'cadre:adjusted', data });
+  // Published periods keep their seq and time; the other events take the highest free seqs.
+  const fixed = new Set(s.published.map((p) => p.version));
+  const seqs: number[] = [];
+  for (let q = s.seq; q > 0 && seqs.length < body.length; q--) if (!fixed.has(q)) seqs.push(q);
+  if (seqs.length < body.length) throw new Error(`snapshot ${row.seq} does not fit below its seq`);
+  seqs.reverse();
+  const events = body.map((b, i) => ({ ...b, seq: seqs[i]!, at, actor: 'snapshot' }) as LogEvent);
+  for (const p of s.published) events.push({ type: 'period:published', data: { period: p.period, note: '' }, seq: p.version, at: p.at, actor: 'snapshot' });
+  if (s.published.length) events.sort((a, b) => a.seq - b.seq);
+  return { events, schemeSeq: s.schemeSeq };
+}
+
+export interface Replay {
+  /** The engine at `version`, or null when the log holds no scheme yet. */
+  engine: Engine | null;
+  version: number;
+  schemeVersion: number;
+  /** The snapshot used (0: none) and how many log events were read after it. */
+  from: number;
+  tail: number;
+}
+
+/**
+ * The engine as of `until` (default: the end of the log), from the newest snapshot at or before
+ * it and the events after it.
+ */
+export async function replayLog(storage: Storage, createEngine: EngineFactory, until = Number.MAX_SAFE_INTEGER, log?: (msg: string, err?: unknown) => void): Promise<Replay> {
+  let snap: { seq: number; events: LogEvent[]; schemeSeq: number } | null = null;
+  try {
+    const row = await readSnapshot(storage, SNAPSHOT_FORMAT, until);
+    if (row) snap = { seq: row.seq, ...decodeSnapshot(row) };
+  } catch (err) {
+    // A snapshot is only a cache: replay the whole log instead.
+    log?.('snapshot unreadable; replaying the whole log', err);
+  }
+  const tail = await readAllEvents(storage.db, until, snap?.seq ?? 0);
+  const events = snap ? snap.events.concat(tail) : tail;
+  const first = events.find((e) => e.type === 'scheme:changed');
+  const engine = first && first.type === 'scheme:changed' ? createEngine(first.data.scheme, events) : null;
+  let schemeVersion = snap?.schemeSeq ?? 0;
+  for (const e of tail) if (e.type === 'scheme:changed') schemeVersion = e.seq;
+  return { engine, version: events.length ? events[events.length - 1]!.seq : 0, schemeVersion, from: snap?.seq ?? 0, tail: tail.length };
+}
