@@ -6,6 +6,8 @@
  *
  * Threads: the server (main), the load generator (one worker, keep-alive HTTP, open loop) and the
  * clients (two workers, raw WebSocket speaking the Socket.IO protocol) share the machine's cores.
+ * `load_ms` is the first start (the whole log replayed, then a snapshot stored), `restart_ms` a
+ * second start on the same data (the snapshot and the run's events after it).
  * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_BASELINE (0: skip).
  */
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -206,8 +209,19 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   }
   const snapshotBytes = JSON.stringify(app.race.standings()).length;
   const groupSnapshotBytes = JSON.stringify(filterDiff({ from: 0, to: 1, added: app.race.standings().boards }, roomSet([groups[0]!]))).length;
+  const final = app.race.engine!.standings();
   await app.close();
   await storage.close();
+
+  // A restart: the first start replayed the whole log and stored a snapshot; this one reads the
+  // snapshot and the run's events after it, and must arrive at the same standings.
+  const tRestart = performance.now();
+  const storage2 = await openStorage({ dataDir: dir });
+  const app2 = await createApp({ storage: storage2, createEngine, log: () => undefined });
+  const restartMs = Math.round(performance.now() - tRestart);
+  const restartEqual = isDeepStrictEqual(app2.race.engine!.standings(), final);
+  await app2.close();
+  await storage2.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
   // Baselines through the same clients and load generator, with the median diff's bytes.
@@ -224,6 +238,8 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       target_updates_per_s: RATE,
       seconds: SECONDS,
       load_ms: loadMs,
+      restart_ms: restartMs,
+      restart_equal: restartEqual,
       accepted: live.accepted,
       dropped: live.dropped,
       updates_per_s: live.updates_per_s,
