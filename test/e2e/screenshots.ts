@@ -18,10 +18,12 @@ const browser = await launch();
 const token = srv.info.displayToken ?? '';
 const shots: string[] = [];
 
-async function shot(name: string, url: string, opts: { width?: number; height?: number; wait?: number; login?: boolean; act?: (p: Page) => Promise<void> } = {}): Promise<void> {
+/** `login`: true signs in as the leader, a string as that demo account. */
+async function shot(name: string, url: string, opts: { width?: number; height?: number; wait?: number; login?: boolean | string; fullPage?: boolean; act?: (p: Page) => Promise<void> } = {}): Promise<void> {
   const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1920, height: opts.height ?? 1080 } });
   if (opts.login) {
-    const admin = srv.info.accounts.find((a) => a.username === 'leader') ?? srv.info.accounts[0]!;
+    const who = typeof opts.login === 'string' ? opts.login : 'leader';
+    const admin = srv.info.accounts.find((a) => a.username === who) ?? srv.info.accounts[0]!;
     const res = await ctx.request.post(`${srv.url}/api/session/login`, { data: { username: admin.username, password: admin.password } });
     if (!res.ok()) throw new Error(`login: ${res.status()}`);
   }
@@ -31,7 +33,7 @@ async function shot(name: string, url: string, opts: { width?: number; height?: 
   await page.waitForTimeout(opts.wait ?? 3000);
   if (opts.act) await opts.act(page);
   const file = path.join(out, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   shots.push(file);
   await ctx.close();
 }
@@ -60,6 +62,13 @@ try {
       await p.waitForTimeout(1000);
     },
   });
+  // The unit workspace of the demo unit account (a town), as that unit sees it.
+  const unitAccount = srv.info.accounts.find((a) => a.username === 'unit');
+  if (unitAccount) {
+    const res = await fetch(`${srv.url}/api/session/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: unitAccount.username, password: unitAccount.password }) });
+    const town = ((await res.json()) as { user?: { unit?: string } }).user?.unit;
+    if (town) await shot('unit', `/unit/${encodeURIComponent(town)}`, { login: 'unit', width: 1440, height: 900, fullPage: true });
+  }
   console.log(shots.join('\n'));
 } finally {
   await browser.close();
