@@ -9,6 +9,7 @@ import {
   fmtPoints,
   gapLines,
   isOpenPenalty,
+  itemsOf,
   refId,
   refName,
   trendPoints,
@@ -135,6 +136,16 @@ describe('unit workspace: adjustments and waivers', () => {
     expect(isOpenPenalty(adj({ waiver: waiver('accepted') }))).toBe(false);
     expect(isOpenPenalty(adj({ waiver: waiver('partial', 1) }))).toBe(true);
     expect(isOpenPenalty({ id: 'v', seq: 1, track: null, reason: 'r', revoked: false, waiver: null })).toBe(true);
+  });
+});
+
+describe('unit workspace: items behind a track score', () => {
+  it('lists the period\'s bonuses, deductions (waived ones too) and vetoes of the track or of all tracks', () => {
+    const w = workspace();
+    expect(itemsOf(w, 'proj').map((x) => x.id)).toEqual(['veto-1', 'adj-b', 'adj-d']);
+    expect(itemsOf({ ...w, period: { id: 'm02', name: '2月' } }, 'proj').map((x) => x.id)).toEqual(['adj-w']);
+    expect(itemsOf({ ...w, adjustments: w.adjustments.map((a) => ({ ...a, revoked: true })) }, 'proj').map((x) => x.id)).toEqual(['veto-1']);
+    expect(itemsOf(w, 'other').map((x) => x.id)).toEqual(['veto-1']);
   });
 });
 

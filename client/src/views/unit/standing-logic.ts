@@ -125,6 +125,15 @@ export function isOpenPenalty(a: AdjustmentItem | VetoItem): boolean {
   return s === 'active' || s === 'partlyWaived';
 }
 
+/**
+ * The bonuses, deductions and vetoes behind one track's score in the period shown, revoked ones
+ * left out: vetoes of the track or of every track. Items without a period count as this one's.
+ */
+export function itemsOf(ws: { period: { id: string }; adjustments: AdjustmentItem[]; vetoes: VetoItem[] }, track: string): Array<AdjustmentItem | VetoItem> {
+  const here = (x: { period?: string; revoked: boolean }) => !x.revoked && (x.period === undefined || x.period === ws.period.id);
+  return [...ws.vetoes.filter((v) => here(v) && (v.track === null || v.track === track)), ...ws.adjustments.filter((a) => here(a) && a.track === track)];
+}
+
 /** Trend points for the chart: overall (track null) or one track, in period order. */
 export function trendPoints(trend: TrendItem[], track: string | null): TrendPoint[] {
   return trend.map((p) => {
