@@ -51,3 +51,12 @@ describe('history of a number', () => {
     expect(historyList(null)).toEqual([]);
   });
 });
+
+describe('event type labels', () => {
+  it('names the log event types and leaves other actions alone', async () => {
+    const { eventTypeKey } = await import('../../client/src/views/admin/ops/lib/history.ts');
+    expect(eventTypeKey('value:corrected')).toBe('adminOps.event.valueCorrected');
+    expect(eventTypeKey('period:published')).toBe('adminOps.event.periodPublished');
+    expect(eventTypeKey('session:login')).toBeNull();
+  });
+});

@@ -39,3 +39,17 @@ export function formatTime(at: string | null | undefined): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
+
+/** Month, day and time (MM-DD HH:mm) for narrow columns. */
+export function formatShort(at: string | null | undefined): string {
+  const full = formatTime(at);
+  return /^\d{4}-/.test(full) ? full.slice(5, 16) : full;
+}
+
+const EVENT_KEYS = new Set(['value:recorded', 'value:corrected', 'adjustment:recorded', 'adjustment:revoked', 'veto:recorded', 'veto:revoked', 'waiver:decided', 'rating:recorded', 'cadre:adjusted', 'scheme:changed', 'period:published']);
+/** The message key (under adminOps.event) of an event type, or null for other actions. */
+export function eventTypeKey(type: string): string | null {
+  if (!EVENT_KEYS.has(type)) return null;
+  const [a, b] = type.split(':') as [string, string];
+  return `adminOps.event.${a}${b[0]!.toUpperCase()}${b.slice(1)}`;
+}

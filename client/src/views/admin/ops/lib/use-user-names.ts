@@ -1,0 +1,26 @@
+/**
+ * People's names for actor ids in histories and the audit log (`u_…` user ids). Only admins may
+ * list users; for others, and for actors that are not users (feeder, API tokens), the id stays.
+ */
+import { ref } from 'vue';
+import { useSessionStore } from '../../../../stores/session.ts';
+import { getJson } from './http.ts';
+
+const names = ref<Record<string, string>>({});
+let loading: Promise<void> | null = null;
+
+export function useUserNames() {
+  if (useSessionStore().user?.role === 'admin')
+    loading ??= getJson<{ items?: Array<{ id: string; username: string; displayName?: string }> }>('/api/users')
+      .then((r) => {
+        const out: Record<string, string> = {};
+        for (const u of r.items ?? []) out[u.id] = u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username;
+        names.value = out;
+      })
+      .catch(() => {
+        /* ids stay */
+      });
+  /** The person's name for an actor id, or the id itself. */
+  const who = (actor: string | null | undefined): string => (actor ? (names.value[actor] ?? actor) : '');
+  return { who };
+}
