@@ -26,6 +26,12 @@ import { standingsRoutes } from './routes/standings-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { appealRoutes } from './routes/appeal-routes.ts';
 import { createAppealService } from './services/appeal-service.ts';
+import { createEvidenceService } from './services/evidence-service.ts';
+import { createFeedbackService } from './services/feedback-service.ts';
+import { createWorkspaceService } from './services/workspace-service.ts';
+import { workspaceRoutes } from './routes/workspace-routes.ts';
+import { dataRoutes } from './routes/data-routes.ts';
+import type { RouteDeps } from './routes/deps.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -44,8 +50,18 @@ export interface AppDeps {
 }
 
 /** Every API route, in documentation order. */
-export function allRoutes(deps: Parameters<typeof sessionRoutes>[0]): RouteDef[] {
-  return [...sessionRoutes(deps), ...metaRoutes(deps), ...schemeRoutes(deps), ...eventRoutes(deps), ...standingsRoutes(deps), ...appealRoutes(deps), ...adminRoutes(deps)];
+export function allRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    ...sessionRoutes(deps),
+    ...metaRoutes(deps),
+    ...schemeRoutes(deps),
+    ...eventRoutes(deps),
+    ...standingsRoutes(deps),
+    ...workspaceRoutes(deps),
+    ...appealRoutes(deps),
+    ...dataRoutes(deps),
+    ...adminRoutes(deps),
+  ];
 }
 
 export async function createApp(deps: AppDeps) {
@@ -61,8 +77,23 @@ export async function createApp(deps: AppDeps) {
     live?.endUser(id, reason);
   });
   const tokens = createTokenService(storage, now, (id) => live?.endToken(id));
-  const appeals = createAppealService(storage, now, (id, unit) => live?.notifyAppeal(id, unit));
-  const routes = allRoutes({ storage, race, users, tokens, appeals, secureCookies: deps.secureCookies ?? false });
+  const evidence = createEvidenceService(storage, now);
+  const feedback = createFeedbackService(storage, now);
+  const appeals = createAppealService({ storage, now, race, evidence, notify: (id, unit) => live?.notifyAppeal(id, unit) });
+  await appeals.recover();
+  const workspace = createWorkspaceService({ storage, race, feedback, appeals });
+  const routes = allRoutes({
+    storage,
+    race,
+    users,
+    tokens,
+    appeals,
+    evidence,
+    feedback,
+    workspace,
+    createEngine: deps.createEngine,
+    secureCookies: deps.secureCookies ?? false,
+  });
 
   const app = express();
   app.disable('x-powered-by');

@@ -45,6 +45,7 @@ export function buildOpenApi(routes: RouteDef[]): Json {
         '4XX': { description: 'The caller’s mistake: { code, message } (Chinese; English with Accept-Language: en)', content: { 'application/json': { schema: ErrorSchema } } },
       },
     };
+    if (r.raw) op.requestBody = { required: true, description: `The file's bytes (at most ${r.raw})`, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
     (paths[p] ??= {})[r.method] = op;
   }

@@ -16,6 +16,8 @@ export interface Ctx<B, Q, P> {
   query: Q;
   params: P;
   principal: Principal;
+  /** The request body as bytes, for routes declared with `raw`. */
+  raw: Buffer;
   req: Request;
   res: Response;
 }
@@ -34,6 +36,11 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   params?: P;
   /** JSON body size limit (default 256 KB). */
   limit?: string;
+  /**
+   * Raw body (file uploads): the body is read as bytes up to this size and handed to the handler
+   * as a Buffer in `ctx.raw`, parsed after the role check like JSON bodies; `body` is then unused.
+   */
+  raw?: string;
   status?: number;
   /** Cookie sessions need no CSRF token here (sign-in has no session yet). */
   noCsrf?: boolean;
@@ -52,7 +59,11 @@ const MUTATING = new Set(['post', 'put', 'delete']);
 /** Mounts the routes on a router: CSRF and role check → body parse → guard → validate → handler → JSON. */
 export function mountRoutes(router: Router, routes: RouteDef[], principalOf: (req: Request) => Principal): void {
   for (const def of routes) {
-    const parsers = MUTATING.has(def.method) ? [express.json({ limit: def.limit ?? '256kb', strict: true })] : [];
+    const parsers = !MUTATING.has(def.method)
+      ? []
+      : def.raw
+        ? [express.raw({ type: () => true, limit: def.raw })]
+        : [express.json({ limit: def.limit ?? '256kb', strict: true })];
     // Who may call is decided before any body is read: nobody else makes the server parse 64 MB.
     const guard = (req: Request, _res: Response, next: NextFunction) => {
       const principal = principalOf(req);
@@ -72,7 +83,8 @@ export function mountRoutes(router: Router, routes: RouteDef[], principalOf: (re
       const body = def.body ? def.body.parse(req.body ?? {}) : undefined;
       const query = def.query ? def.query.parse(plainQuery(req.query)) : undefined;
       const params = def.params ? def.params.parse({ ...req.params }) : undefined;
-      const data = await def.handler({ body, query, params, principal, req, res });
+      const raw = def.raw && Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const data = await def.handler({ body, query, params, principal, raw, req, res });
       if (res.headersSent) return;
       res.status(def.status ?? 200).json(data ?? null);
     });

@@ -102,6 +102,44 @@ const steps: Step[] = [
   async (db) => {
     await db.schema.createIndex('events_actor').on('events').columns(['actor', 'seq']).execute();
   },
+  // Issue 5: structured appeals (target, 三个区分开来 questions, evidence, history, the decision's
+  // event), feedback of the organization department, evidence files stored in the database.
+  async (db, dialect) => {
+    for (const [name, type] of [
+      ['target_json', 'text'],
+      ['questions', 'text'],
+      ['evidence', 'text'],
+      ['proposed_value', 'text'],
+      ['event_seq', 'bigint'],
+      ['history', 'text'],
+      ['pending', 'text'],
+    ] as const) {
+      await db.schema.alterTable('appeals').addColumn(name, type).execute();
+    }
+    await db.schema
+      .createTable('feedback')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('unit', 'text', (c) => c.notNull())
+      .addColumn('period', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('feedback_unit').on('feedback').columns(['unit', 'at']).execute();
+    await db.schema
+      .createTable('evidence')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('unit', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('evidence_unit').on('evidence').column('unit').execute();
+  },
   // Issue 3: snapshots of the engine's facts (server/storage/snapshot-repo.ts), a cache so a start
   // replays only the tail of the log. Not append-only: old snapshots are dropped.
   async (db) => {

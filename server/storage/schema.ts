@@ -90,6 +90,43 @@ export interface AppealsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON `{indicator}` | `{adjustment}` | `{veto}` (null on rows filed before issue 5). */
+  target_json: string | null;
+  /** JSON of the 三个区分开来 answers of a 容错 application. */
+  questions: string | null;
+  /** JSON array of evidence file ids. */
+  evidence: string | null;
+  /** JSON of the value the unit proposes (data objection). */
+  proposed_value: string | null;
+  /** The event that carried the decision into the standings. */
+  event_seq: number | null;
+  /** JSON array of `{at, actor, status, note}`. */
+  history: string | null;
+  /** JSON of a decision whose event is being recorded (see appeal-service). */
+  pending: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  unit: string;
+  period: string | null;
+  text: string;
+  author: string;
+  at: string;
+}
+
+export interface EvidenceTable {
+  /** Random, unguessable (`ev_` + 128 bits). */
+  id: string;
+  unit: string;
+  name: string;
+  /** MIME type, one of the allowed ones. */
+  type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string;
+  created_at: string;
 }
 
 export interface MetaTable {
@@ -106,5 +143,7 @@ export interface DB {
   settings: SettingsTable;
   audit: AuditTable;
   appeals: AppealsTable;
+  feedback: FeedbackTable;
+  evidence: EvidenceTable;
   meta: MetaTable;
 }

@@ -12,6 +12,7 @@ describe('appeals', () => {
     admin = await login(srv.url, 'admin');
     unit1 = await login(srv.url, 'unit1');
     unit3 = await login(srv.url, 'unit3');
+    await admin.req('POST', '/api/adjustments', { id: 'adj1', period: 'm01', unit: 't1', track: 'econ', kind: 'deduction', points: 2, reason: '进度滞后' });
   });
   afterAll(() => srv.close());
 
@@ -22,11 +23,12 @@ describe('appeals', () => {
     const notices: string[] = [];
     s.on('admin:notice', (n) => notices.push(n.kind));
 
-    const filed = await unit1.req('POST', '/api/appeals', { kind: 'tolerance', period: 'm01', target: 'adj1', text: '属于探索性失误，申请容错' });
+    const questions = { exploratory: true, notProhibited: true, publicInterest: true };
+    const filed = await unit1.req('POST', '/api/appeals', { kind: 'tolerance', period: 'm01', target: { adjustment: 'adj1' }, text: '属于探索性失误，申请容错', questions });
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ unit: 't1', status: 'submitted', kind: 'tolerance' });
     await until(() => notices.includes('appeal'));
-    expect((await unit1.req('POST', '/api/appeals', { unit: 't3', kind: 'objection', period: 'm01', text: 'x' })).body.code).toBe('other_unit');
+    expect((await unit1.req('POST', '/api/appeals', { unit: 't3', kind: 'objection', period: 'm01', target: { indicator: 'inv' }, text: 'x' })).body.code).toBe('other_unit');
 
     expect((await unit1.req('GET', '/api/appeals')).body.items).toHaveLength(1);
     expect((await unit3.req('GET', '/api/appeals')).body.items).toHaveLength(0);
@@ -36,10 +38,21 @@ describe('appeals', () => {
     expect((await admin.req('PUT', `/api/appeals/${id}`, { status: 'under_review' })).body.status).toBe('under_review');
     const done = await admin.req('PUT', `/api/appeals/${id}`, { status: 'accepted', reference: '组通〔2026〕3号', decision: '符合容错情形' });
     expect(done.body).toMatchObject({ status: 'accepted', reference: '组通〔2026〕3号' });
-    expect((await admin.req('PUT', `/api/appeals/${id}`, { status: 'rejected' })).status).toBe(409);
+    expect((await admin.req('PUT', `/api/appeals/${id}`, { status: 'rejected', reference: 'r', decision: 'd' })).status).toBe(409);
     expect((await admin.req('GET', '/api/appeals?status=accepted')).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
-    const audit = (await admin.req('GET', '/api/audit?limit=3')).body.items.map((a: { action: string }) => a.action);
-    expect(audit).toEqual(['appeal:updated', 'appeal:updated', 'appeal:filed']);
+    const audit = (await admin.req('GET', '/api/audit?limit=4')).body.items.map((a: { action: string }) => a.action);
+    expect(audit).toEqual(['appeal:updated', 'waiver:decided', 'appeal:updated', 'appeal:filed']);
     s.close();
+  });
+
+  it('reads appeals filed before issue 5 (free-text target, no history)', async () => {
+    const at = '2026-01-05T00:00:00.000Z';
+    await srv.storage.db
+      .insertInto('appeals')
+      .values({ id: 'ap_old', unit: 't1', kind: 'objection', period: 'm01', target: 'inv', text: '旧申诉', status: 'accepted', reference: 'r', decision: 'd', created_by: 'u', created_at: at, updated_at: at, target_json: null, questions: null, evidence: null, proposed_value: null, event_seq: null, history: null, pending: null })
+      .execute();
+    const a = (await unit1.req('GET', '/api/appeals/ap_old')).body;
+    expect(a).toMatchObject({ target: { legacy: 'inv' }, evidence: [], questions: null, eventSeq: null });
+    expect(a.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'accepted']);
   });
 });

@@ -11,8 +11,14 @@ type Who = (typeof ROLES)[number];
 const ALL: Who[] = [...ROLES];
 const only = (...w: Who[]) => w;
 
-/** [method, path, body, who may] — unit1 belongs to t1 (group g1), unit3 to t3 (group g2). */
-const TABLE: Array<[string, string, unknown, Who[]]> = [
+const TEXT = { 'content-type': 'text/plain' };
+const OBJECTION = { kind: 'objection', period: 'm01', target: { indicator: 'inv' }, text: '数据有误' };
+
+/**
+ * [method, path, body, who may, headers?] — unit1 belongs to t1 (group g1), unit3 to t3 (group g2).
+ * `{AP1}` and `{EV1}` stand for an appeal and an evidence file of t1 made in beforeAll.
+ */
+const TABLE: Array<[string, string, unknown, Who[], Record<string, string>?]> = [
   ['GET', '/api/meta', undefined, ALL],
   ['GET', '/api/session/me', undefined, ALL],
   ['GET', '/api/health', undefined, ALL],
@@ -51,9 +57,26 @@ const TABLE: Array<[string, string, unknown, Who[]]> = [
   ['POST', '/api/periods/m01/publish', { note: 1 }, only('admin')],
   ['GET', '/api/appeals', undefined, only('admin', 'leader', 'unit1', 'unit3')],
   ['GET', '/api/appeals?unit=t1', undefined, only('admin', 'leader', 'unit1')],
-  ['POST', '/api/appeals', { kind: 'objection', period: 'm01', text: '数据有误' }, only('admin', 'unit1', 'unit3')],
-  ['POST', '/api/appeals', { unit: 't1', kind: 'objection', period: 'm01', text: '数据有误' }, only('admin', 'unit1')],
+  ['GET', '/api/appeals?unit=t1&kind=tolerance&status=submitted', undefined, only('admin', 'leader', 'unit1')],
+  ['GET', '/api/appeals/{AP1}', undefined, only('admin', 'leader', 'unit1')],
+  ['GET', '/api/appeals/nobody', undefined, only('admin', 'leader', 'unit1', 'unit3')],
+  ['POST', '/api/appeals', OBJECTION, only('admin', 'unit1', 'unit3')],
+  ['POST', '/api/appeals', { ...OBJECTION, unit: 't1' }, only('admin', 'unit1')],
+  ['POST', '/api/appeals', { ...OBJECTION, unit: 't3' }, only('admin', 'unit3')],
   ['PUT', '/api/appeals/nobody', {}, only('admin')],
+  ['PUT', '/api/appeals/{AP1}', { status: 'bogus' }, only('admin')],
+  ['GET', '/api/units/t1/workspace', undefined, only('admin', 'leader', 'unit1')],
+  ['GET', '/api/units/t3/workspace?period=m02', undefined, only('admin', 'leader', 'unit3')],
+  ['GET', '/api/units/t1/feedback', undefined, only('admin', 'leader', 'unit1')],
+  ['GET', '/api/units/t3/feedback', undefined, only('admin', 'leader', 'unit3')],
+  ['POST', '/api/units/t1/feedback', { text: '请加快进度' }, only('admin')],
+  ['POST', '/api/evidence', '证明', only('admin', 'unit1', 'unit3'), TEXT],
+  ['POST', '/api/evidence?unit=t1', '证明', only('admin', 'unit1'), TEXT],
+  ['GET', '/api/evidence/{EV1}', undefined, only('admin', 'leader', 'unit1')],
+  ['GET', '/api/evidence/ev_00000000000000000000000000000000', undefined, only('admin', 'leader', 'unit1', 'unit3')],
+  ['GET', '/api/grid?period=m01&track=econ', undefined, only('admin', 'reporter')],
+  ['GET', '/api/history?unit=t1&period=m01&indicator=inv', undefined, only('admin', 'leader')],
+  ['GET', '/api/history?unit=t3', undefined, only('admin', 'leader')],
   ['GET', '/api/users', undefined, only('admin')],
   ['POST', '/api/users', {}, only('admin')],
   ['PUT', '/api/users/nobody', { password: 1 }, only('admin')],
@@ -78,6 +101,7 @@ describe('authorisation matrix', () => {
   let srv: TestServer;
   const clients = {} as Record<Who, Client>;
   let displayToken = '';
+  const ids: Record<string, string> = {};
   beforeAll(async () => {
     srv = await startServer();
     clients.public = client(srv.url);
@@ -90,15 +114,19 @@ describe('authorisation matrix', () => {
     // Some data so explanations exist.
     await clients.admin.req('POST', '/api/values', { key: 'seed-1', period: 'm01', unit: 't1', indicator: 'inv', value: 80 });
     await clients.admin.req('POST', '/api/values', { key: 'seed-2', period: 'm01', unit: 't3', indicator: 'inv', value: 60 });
+    ids.AP1 = (await clients.unit1.req('POST', '/api/appeals', { ...OBJECTION, text: '种子申诉' })).body.id;
+    ids.EV1 = (await clients.unit1.req('POST', '/api/evidence', '种子材料', TEXT)).body.id;
+    expect(ids.AP1 && ids.EV1).toBeTruthy();
   });
   afterAll(() => srv.close());
 
-  for (const [method, path, body, allowed] of TABLE) {
-    it(`${method} ${path} ${body === undefined ? '' : JSON.stringify(body)}`, async () => {
+  for (const [method, template, body, allowed, headers] of TABLE) {
+    it(`${method} ${template} ${body === undefined ? '' : JSON.stringify(body)}`, async () => {
+      const path = template.replace(/\{(\w+)\}/g, (_m, k: string) => ids[k]!);
       const got: Record<string, string> = {};
       const want: Record<string, string> = {};
       for (const who of ROLES) {
-        const r = await clients[who].req(method, path, body);
+        const r = await clients[who].req(method, path, body, headers);
         got[who] = r.status === 401 || r.status === 403 ? `deny ${r.status}` : 'allow';
         want[who] = allowed.includes(who) ? 'allow' : `deny ${who === 'public' ? 401 : 403}`;
         expect(r.status, `${who}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
