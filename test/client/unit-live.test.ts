@@ -159,3 +159,14 @@ describe('unit workspace messages', () => {
     expect(get(messages['zh-CN'] as Tree, 'unit.gap.aboveNamed')).toBe('落后上一名（{unit}）{points} 分');
   });
 });
+
+describe('unit workspace: user text is text', () => {
+  it('never renders HTML from data (no v-html, no innerHTML) in its components', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve('client/src/views/unit');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.vue') || f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect(readFileSync(path.join(root, f), 'utf8'), f).not.toMatch(/v-html|innerHTML|insertAdjacentHTML/);
+  });
+});
