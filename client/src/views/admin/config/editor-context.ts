@@ -35,3 +35,8 @@ export function freshId(prefix: string, used: Iterable<string>): string {
   const taken = new Set(used);
   for (let n = 1; ; n++) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
+
+/** A deep copy of plain data that may sit behind Vue proxies (structuredClone refuses proxies). */
+export function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
