@@ -85,35 +85,44 @@ export function encodeSnapshot(engine: Engine, schemeSeq: number): SnapshotRow |
 export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSeq: number } {
   const s = JSON.parse(row.data) as Encoded;
   if (s.seq !== row.seq) throw new Error(`snapshot ${row.seq} holds seq ${s.seq}`);
+  // Published periods keep their seq and time; the other events take the highest free seqs.
+  let count = 1 + s.waivers.length + s.cadreAdj.length;
+  for (const [, units] of s.values) for (const [, flat] of units) count += flat.length / 2;
+  for (const a of s.adjustments) count += a.revoked ? 2 : 1;
+  for (const v of s.vetoes) count += v.revoked ? 2 : 1;
+  for (const [, groups] of s.ratings) for (const [, flat] of groups) count += flat.length / 2;
+  const fixed = new Set(s.published.map((p) => p.version));
+  const seqs = new Float64Array(count);
+  for (let q = s.seq, k = count - 1; k >= 0; q--) {
+    if (q <= 0) throw new Error(`snapshot ${row.seq} does not fit below its seq`);
+    if (!fixed.has(q)) seqs[k--] = q;
+  }
   const at = s.published[s.published.length - 1]?.at ?? '1970-01-01T00:00:00.000Z';
-  const body: Array<Omit<LogEvent, 'seq' | 'at' | 'actor'>> = [{ type: 'scheme:changed', data: { scheme: s.scheme } }];
+  const actor = 'snapshot';
+  const events: LogEvent[] = [];
+  let k = 0;
+  const push = (e: Pick<LogEvent, 'type' | 'data'>) => void events.push({ type: e.type, data: e.data, seq: seqs[k++]!, at, actor } as LogEvent);
+  push({ type: 'scheme:changed', data: { scheme: s.scheme } });
   for (const [period, units] of s.values)
     for (const [unit, flat] of units)
-      for (let i = 0; i < flat.length; i += 2) body.push({ type: 'value:recorded', data: { period, unit, indicator: flat[i] as string, value: flat[i + 1]! } });
+      for (let i = 0; i < flat.length; i += 2) push({ type: 'value:recorded', data: { period, unit, indicator: flat[i] as string, value: flat[i + 1]! } });
   for (const { revoked, ...data } of s.adjustments) {
-    body.push({ type: 'adjustment:recorded', data });
-    if (revoked) body.push({ type: 'adjustment:revoked', data: { id: data.id, reason: '' } });
+    push({ type: 'adjustment:recorded', data });
+    if (revoked) push({ type: 'adjustment:revoked', data: { id: data.id, reason: '' } });
   }
   for (const { revoked, track, ...data } of s.vetoes) {
-    body.push({ type: 'veto:recorded', data: track === null ? data : { ...data, track } });
-    if (revoked) body.push({ type: 'veto:revoked', data: { id: data.id, reason: '' } });
+    push({ type: 'veto:recorded', data: track === null ? data : { ...data, track } });
+    if (revoked) push({ type: 'veto:revoked', data: { id: data.id, reason: '' } });
   }
-  for (const [target, w] of s.waivers) body.push({ type: 'waiver:decided', data: { target, ...w } });
+  for (const [target, w] of s.waivers) push({ type: 'waiver:decided', data: { target, ...w } });
   for (const [key, groups] of s.ratings) {
     // Ids cannot contain '|' (shared/scheme.ts Id).
     const [period, cadre] = key.split('|') as [string, string];
     for (const [raterGroup, flat] of groups)
-      for (let i = 0; i < flat.length; i += 2) body.push({ type: 'rating:recorded', data: { period, cadre, raterGroup, rater: flat[i] as string, score: flat[i + 1] as number } });
+      for (let i = 0; i < flat.length; i += 2) push({ type: 'rating:recorded', data: { period, cadre, raterGroup, rater: flat[i] as string, score: flat[i + 1] as number } });
   }
-  for (const data of s.cadreAdj) body.push({ type: 'cadre:adjusted', data });
-  // Published periods keep their seq and time; the other events take the highest free seqs.
-  const fixed = new Set(s.published.map((p) => p.version));
-  const seqs: number[] = [];
-  for (let q = s.seq; q > 0 && seqs.length < body.length; q--) if (!fixed.has(q)) seqs.push(q);
-  if (seqs.length < body.length) throw new Error(`snapshot ${row.seq} does not fit below its seq`);
-  seqs.reverse();
-  const events = body.map((b, i) => ({ ...b, seq: seqs[i]!, at, actor: 'snapshot' }) as LogEvent);
-  for (const p of s.published) events.push({ type: 'period:published', data: { period: p.period, note: '' }, seq: p.version, at: p.at, actor: 'snapshot' });
+  for (const data of s.cadreAdj) push({ type: 'cadre:adjusted', data });
+  for (const p of s.published) events.push({ type: 'period:published', data: { period: p.period, note: '' }, seq: p.version, at: p.at, actor });
   if (s.published.length) events.sort((a, b) => a.seq - b.seq);
   return { events, schemeSeq: s.schemeSeq };
 }
