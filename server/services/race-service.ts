@@ -14,6 +14,7 @@ import { AppError, errors } from '../http/errors.ts';
 import { payloadHash } from './canonical-json.ts';
 import { createDiffRing } from './diff-ring.ts';
 import { fullDiff, snapshotAt } from './replay.ts';
+import { composeInto, startCompose } from '../live/compose-diff.ts';
 import { encodeSnapshot, replayLog } from './snapshot.ts';
 import { writeSnapshot } from '../storage/snapshot-repo.ts';
 
@@ -43,7 +44,7 @@ export interface RaceDeps {
   checkScheme?: (scheme: Scheme) => Problem[];
   log?: (msg: string, err?: unknown) => void;
   /**
-   * Store a snapshot of the engine's facts every this many events (default 50,000; 0: never), and
+   * Store a snapshot of the engine's facts every this many events (default 100,000; 0: never), and
    * after a start that replayed more than a fifth of that, so a start replays only the log's tail.
    */
   snapshotEvery?: number;
@@ -59,9 +60,14 @@ export function createRaceService(deps: RaceDeps) {
   let engine: Engine | null = null;
   let version = 0;
   let schemeVersion = 0;
-  let current: { version: number; engine: Engine | null; s: Standings } | null = null;
+  /**
+   * The shared current standings, and the versions it lags behind composed into one diff: it is
+   * brought up to date only when someone reads it (re-ranking every patched board per version
+   * would cost the writer more than the rare reader).
+   */
+  let current: { version: number; engine: Engine | null; s: Standings; behind: StandingsDiff | null; owned: boolean } | null = null;
 
-  const snapshotEvery = deps.snapshotEvery ?? 50_000;
+  const snapshotEvery = deps.snapshotEvery ?? 100_000;
   let snapshotSeq = 0;
   let snapshotting = false;
 
@@ -264,11 +270,11 @@ export function createRaceService(deps: RaceDeps) {
     version = diff.to = events[events.length - 1]!.seq;
     for (const e of events) if (e.type === 'scheme:changed') schemeVersion = e.seq;
     ring.push(diff);
-    // Keep the shared snapshot current by applying the diff: a full copy from the engine costs
-    // seconds on a province-size race.
-    if (current && current.engine === engine && current.version === diff.from) {
-      applyDiff(current.s, diff);
-      current.version = diff.to;
+    // Keep the shared snapshot catching up by diffs: a full copy from the engine costs seconds on
+    // a province-size race. The first diff is shared with the ring: copied once a second arrives.
+    if (current && current.engine === engine && (current.behind?.to ?? current.version) === diff.from) {
+      current.behind = !current.behind ? diff : composeInto(current.owned ? current.behind : startCompose(current.behind), diff);
+      current.owned = current.behind !== diff;
     }
     for (const l of listeners) {
       try {
@@ -283,7 +289,13 @@ export function createRaceService(deps: RaceDeps) {
 
   /** The current standings, shared between callers until the next version: do not mutate. */
   function currentStandings(): Standings {
-    if (current?.version !== version || current.engine !== engine) current = { version, engine, s: engine?.standings() ?? { version, boards: {}, cadres: {} } };
+    if (current?.behind && current.engine === engine && current.behind.from === current.version && current.behind.to === version) {
+      applyDiff(current.s, current.behind);
+      current.version = version;
+      current.behind = null;
+      current.owned = false;
+    }
+    if (current?.version !== version || current.engine !== engine) current = { version, engine, s: engine?.standings() ?? { version, boards: {}, cadres: {} }, behind: null, owned: false };
     return current.s;
   }
 
