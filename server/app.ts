@@ -31,6 +31,7 @@ import { createFeedbackService } from './services/feedback-service.ts';
 import { createWorkspaceService } from './services/workspace-service.ts';
 import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { dataRoutes } from './routes/data-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 
 export interface AppDeps {
@@ -60,6 +61,7 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
     ...workspaceRoutes(deps),
     ...appealRoutes(deps),
     ...dataRoutes(deps),
+    ...importRoutes(deps),
     ...adminRoutes(deps),
   ];
 }
