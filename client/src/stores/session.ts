@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, setCsrfToken } from '../lib/api.ts';
+import { reconnectSocket } from '../lib/socket.ts';
 
 export interface SessionUser {
   id?: string | null;
@@ -40,6 +41,8 @@ export const useSessionStore = defineStore('session', () => {
     await refresh();
     await api('/api/session/login', { json: { username, password } });
     await refresh();
+    // A socket opened before signing in has no session: its handshake must carry the new cookie.
+    reconnectSocket();
   }
 
   async function logout(): Promise<void> {
@@ -47,6 +50,7 @@ export const useSessionStore = defineStore('session', () => {
       await api('/api/session/logout', { method: 'POST' });
     } finally {
       await refresh();
+      reconnectSocket();
     }
   }
 
