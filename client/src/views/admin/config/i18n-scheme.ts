@@ -3,7 +3,7 @@ export const schemeZh = {
   common: { id: '编码', name: '名称', unit: '单位', actions: '操作', remove: '删除', edit: '编辑', view: '查看', addRow: '添加一行', cancel: '取消' },
   tabs: { season: '赛季与考核期', tracks: '赛道与指标', groups: '分组与差异化', grades: '等次与规则', people: '干部分组与测评', json: '原始 JSON', whatif: '排名影响预览' },
   page: {
-    title: '赛制配置', version: '方案版本 v{v}', readonly: '只读（领导查看）', dirty: '有未保存的修改', valid: '校验通过',
+    title: '赛制配置', version: '方案版本 v{v}', rawPending: 'JSON 有错误，未应用', rawPendingSave: '“原始 JSON”中的修改有错误，尚未应用到方案；请先修正或点“按表单重新生成”。', readonly: '只读（领导查看）', dirty: '有未保存的修改', valid: '校验通过',
     import: '导入 JSON', export: '导出 JSON', reload: '重新加载', save: '保存方案…', noScheme: '尚未配置赛马方案。',
     discard: '放弃未保存的修改并重新加载最新方案？', leave: '方案有未保存的修改，确定离开吗？', unsaved: '未保存的修改',
     imported: '已将「{name}」载入编辑区（尚未保存）。请检查校验结果和排名影响后再保存。',
@@ -21,7 +21,7 @@ export const schemeZh = {
   },
   indicator: {
     title: '指标', add: '添加指标', newName: '新指标', code: '指标编码', measure: '计量单位', fullMarks: '满分', direction: '方向',
-    higher: '越高越好', lower: '越低越好', missing: '缺报处理', missingKinds: { zero: '记 0 分', exclude: '剔除折算', carry: '沿用上期' },
+    higher: '越高越好', lower: '越低越好', higherShort: '正向', lowerShort: '逆向', missing: '缺报处理', missingKinds: { zero: '记 0 分', exclude: '剔除折算', carry: '沿用上期' },
     owner: '报送单位', ownerHint: '部门编码，如 tjj', target: '目标值', baseline: '基期值', targets: '分单位目标值（覆盖统一目标）',
     baselines: '分单位基期值（覆盖统一基期）', method: '计分方法与参数', sum: '满分合计 {sum} / 应为 {total}',
   },
@@ -92,7 +92,7 @@ export const schemeEn: typeof schemeZh = {
   common: { id: 'Code', name: 'Name', unit: 'Unit', actions: 'Actions', remove: 'Remove', edit: 'Edit', view: 'View', addRow: 'Add row', cancel: 'Cancel' },
   tabs: { season: 'Season & periods', tracks: 'Tracks & indicators', groups: 'Groups & overrides', grades: 'Grades & rules', people: 'Cadre & rater groups', json: 'Raw JSON', whatif: 'Rank impact' },
   page: {
-    title: 'Race scheme', version: 'Scheme v{v}', readonly: 'Read-only', dirty: 'Unsaved changes', valid: 'Valid',
+    title: 'Race scheme', version: 'Scheme v{v}', rawPending: 'JSON not applied', rawPendingSave: 'The Raw JSON text has errors and is not applied; fix it or regenerate it from the form first.', readonly: 'Read-only', dirty: 'Unsaved changes', valid: 'Valid',
     import: 'Import JSON', export: 'Export JSON', reload: 'Reload', save: 'Save…', noScheme: 'No race scheme yet.',
     discard: 'Discard your unsaved changes and load the latest scheme?', leave: 'The scheme has unsaved changes. Leave anyway?', unsaved: 'Unsaved changes',
     imported: '"{name}" is loaded into the editor (not saved yet). Check the problems and the rank impact, then save.',
@@ -110,7 +110,7 @@ export const schemeEn: typeof schemeZh = {
   },
   indicator: {
     title: 'Indicators', add: 'Add indicator', newName: 'New indicator', code: 'Code', measure: 'Measure', fullMarks: 'Full marks', direction: 'Direction',
-    higher: 'Higher better', lower: 'Lower better', missing: 'If missing', missingKinds: { zero: 'zero', exclude: 'rescale', carry: 'carry' },
+    higher: 'Higher better', lower: 'Lower better', higherShort: '↑ higher', lowerShort: '↓ lower', missing: 'If missing', missingKinds: { zero: 'zero', exclude: 'rescale', carry: 'carry' },
     owner: 'Owner department', ownerHint: 'department code, e.g. tjj', target: 'Target', baseline: 'Baseline', targets: 'Targets per unit (override the target)',
     baselines: 'Baselines per unit (override the baseline)', method: 'Scoring method', sum: 'full marks {sum} / must be {total}',
   },
