@@ -32,6 +32,7 @@ import { createWorkspaceService } from './services/workspace-service.ts';
 import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { dataRoutes } from './routes/data-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
+import { exportRoutes } from './routes/export-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
     ...appealRoutes(deps),
     ...dataRoutes(deps),
     ...importRoutes(deps),
+    ...exportRoutes(deps),
     ...adminRoutes(deps),
   ];
 }
