@@ -4,9 +4,11 @@
  * the save dialog, saves, and the standings the server then serves are exactly what the preview
  * said — every listed row has its predicted rank and score, every other row is unchanged. A second
  * session editing the old version gets the clear conflict message and nothing is overwritten.
- * Leaders see the editor read-only.
+ * Problems show with their paths and jump to the field; a scheme file imports into the editor.
+ * On the org page a unit is added (the server's refusal shown first) and a display link is shown
+ * once and revoked. Leaders see the editor read-only.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +168,74 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
     await second.getByTestId(`track-tab-${saved.tracks[1]!.id}`).click();
     expect(await second.getByTestId('track-weight').locator('input').inputValue()).toBe(String(w0 + 1));
   }, 120_000);
+
+  it('shows the engine\'s problems with their paths, jumps to the field, and imports a scheme file', async () => {
+    const page = await signIn('admin', account('admin').password);
+    const s = srv.app.race.scheme()!;
+    const ind = s.tracks[0]!.indicators[0]!;
+    await page.getByTestId('tab-tracks').click();
+    const marks = page.getByTestId(`full-marks-${ind.code}`).locator('input');
+    await marks.fill(String(ind.fullMarks + 5));
+    await marks.press('Tab');
+    const problem = page.getByTestId('problem').filter({ hasText: `tracks[0].indicators` }).first();
+    await problem.waitFor({ timeout: 5000 });
+    expect(await problem.textContent()).toContain('满分合计');
+    await page.getByTestId('tab-season').click();
+    await problem.locator('button').click();
+    await page.locator('.saima-flash').first().waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('tab-tracks').evaluate((el) => el.closest('.el-tabs__item')?.classList.contains('is-active'))).toBe(true);
+    await page.getByTestId('save').click();
+    expect(await page.getByTestId('save-dialog').isVisible()).toBe(false);
+
+    // a file with another grade quota replaces the working copy (not saved yet)
+    const edited = structuredClone(s);
+    edited.grades[0]!.quota = 0.3;
+    const file = path.join(dir, 'edited.scheme.json');
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('problems').waitFor({ state: 'detached', timeout: 5000 });
+    await page.getByTestId('tab-grades').click();
+    expect(await page.locator('[data-path="grades[0].quota"] input').inputValue()).toBe('0.3');
+    expect(await page.getByTestId('dirty').count()).toBe(1);
+    expect(srv.app.race.scheme()!.grades[0]!.quota).toBe(s.grades[0]!.quota);
+  }, 90_000);
+
+  it('adds a unit and creates a display link shown once, then revokes it', async () => {
+    const page = await signIn('admin', account('admin').password);
+    await page.goto(`${srv.url}/admin/org`);
+    await page.getByTestId('units-table').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '添加单位' }).click();
+    const dialog = page.locator('.el-dialog').filter({ hasText: '添加单位' });
+    await dialog.locator('input').nth(0).fill('e2e-town');
+    await dialog.locator('input').nth(1).fill('测试镇<b>');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    // in the first group its growth indicators would need a baseline: the server says so, in Chinese
+    await page.locator('.el-message--error').filter({ hasText: '基数' }).waitFor({ timeout: 10_000 });
+    // the department group needs no per-unit numbers
+    await dialog.locator('.el-select').last().click();
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '县直部门组' }).click();
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('units-table').getByText('测试镇<b>', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(srv.app.race.scheme()!.units.some((u) => u.id === 'e2e-town')).toBe(true);
+
+    await page.locator('#tab-display').click();
+    await page.getByTestId('token-create-display').click();
+    const create = page.locator('.el-dialog').filter({ hasText: '新建大屏链接' });
+    await create.locator('input').fill('e2e 大屏');
+    await create.getByRole('button', { name: '创建' }).click();
+    const secret = page.getByTestId('token-secret');
+    await secret.waitFor({ timeout: 10_000 });
+    const link = await secret.inputValue();
+    expect(link).toMatch(/\/screen\?token=sd_/);
+    const token = link.split('token=')[1]!;
+    expect((await fetch(`${srv.url}/api/standings`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    await page.getByRole('button', { name: '完成' }).click();
+    const row = page.getByTestId('tokens-display').locator('tr').filter({ hasText: 'e2e 大屏' });
+    await row.getByRole('button', { name: '吊销' }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
+    await row.getByText('已吊销', { exact: false }).waitFor({ timeout: 10_000 });
+    expect((await fetch(`${srv.url}/api/standings`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+  }, 90_000);
 
   it('shows the scheme read-only to leaders', async () => {
     const page = await signIn('leader', account('leader').password);
