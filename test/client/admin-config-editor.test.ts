@@ -24,11 +24,12 @@ describe('problem locations', () => {
     ['grades[0].quota', { section: 'grades' }],
     ['rules.light.redShare', { section: 'grades' }],
     ['raterGroups[2].weight', { section: 'people' }],
-    ['units[5].id', { section: 'json' }],
+    ['units[5].id', { section: 'units', unit: 5 }],
+    ['cadres[2].unit', { section: 'json' }],
     ['$', { section: 'json' }],
   ])('%s', (path, want) => {
     const loc = locate(path);
-    expect({ section: loc.section, track: loc.track, indicator: loc.indicator, group: loc.group }).toEqual({ track: undefined, indicator: undefined, group: undefined, ...want });
+    expect({ section: loc.section, track: loc.track, indicator: loc.indicator, group: loc.group, unit: loc.unit }).toEqual({ track: undefined, indicator: undefined, group: undefined, unit: undefined, ...want });
     if (path !== '$') expect(loc.candidates[0]).toBe(path);
   });
 

@@ -7,6 +7,7 @@ export const orgZh = {
     add: '添加单位', edit: '修改单位', count: '共 {n} 个单位', kind: '类型', group: '所在分组', noGroup: '（未分组）',
     kinds: { town: '乡镇', department: '部门', enterprise: '企业', other: '其他' },
     confirmRemove: '删除单位「{name}」？它将从所有分组中移除，已报送的数据保留在日志中但不再计分。',
+    needNumbers: '若所在分组的指标（如增速、目标完成率）需要分单位的基期值或目标值，请改在“赛制配置 › 单位”中添加，以便在同一次保存中一并设置。',
     hint: '单位的增删改是方案修改，会记录审计日志并立即重新计分；调整分组成员请到“赛制配置 › 分组与差异化”。',
   },
   cadres: {
@@ -41,6 +42,7 @@ export const orgEn: typeof orgZh = {
     add: 'Add unit', edit: 'Edit unit', count: '{n} units', kind: 'Kind', group: 'Group', noGroup: '(no group)',
     kinds: { town: 'Town', department: 'Department', enterprise: 'Enterprise', other: 'Other' },
     confirmRemove: 'Remove unit "{name}"? It leaves every group; its reported values stay in the log but are no longer scored.',
+    needNumbers: "If the group's indicators (growth, completion) need per-unit baselines or targets, add the unit under Race scheme › Units instead, to set them in the same save.",
     hint: 'Unit edits are scheme edits: audited and rescored at once. Group membership is edited under Race scheme › Groups.',
   },
   cadres: {

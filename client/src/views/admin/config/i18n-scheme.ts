@@ -1,7 +1,7 @@
 /** Messages of the scheme editor (`adminCfg.*`), Chinese and English. No `|` or `@` (vue-i18n syntax). */
 export const schemeZh = {
   common: { id: '编码', name: '名称', unit: '单位', actions: '操作', remove: '删除', edit: '编辑', view: '查看', addRow: '添加一行', cancel: '取消' },
-  tabs: { season: '赛季与考核期', tracks: '赛道与指标', groups: '分组与差异化', grades: '等次与规则', people: '干部分组与测评', json: '原始 JSON', whatif: '排名影响预览' },
+  tabs: { season: '赛季与考核期', tracks: '赛道与指标', units: '单位', groups: '分组与差异化', grades: '等次与规则', people: '干部分组与测评', json: '原始 JSON', whatif: '排名影响预览' },
   page: {
     title: '赛制配置', version: '方案版本 v{v}', rawPending: 'JSON 有错误，未应用', rawPendingSave: '“原始 JSON”中的修改有错误，尚未应用到方案；请先修正或点“按表单重新生成”。', readonly: '只读（领导查看）', dirty: '有未保存的修改', valid: '校验通过',
     import: '导入 JSON', export: '导出 JSON', reload: '重新加载', save: '保存方案…', noScheme: '尚未配置赛马方案。',
@@ -43,6 +43,10 @@ export const schemeZh = {
   light: {
     mode: '亮灯方式', inherit: '沿用全局规则', rank: '按排名比例', score: '按分数线', progress: '按序时进度', redShare: '红灯比例（末位）', yellowShare: '黄灯比例',
     redBelow: '低于此分红灯', yellowBelow: '低于此分黄灯', indicator: '进度指标', red: '落后超过（百分点）红灯', yellow: '落后超过（百分点）黄灯',
+  },
+  units: {
+    add: '添加单位', newName: '新单位', search: '搜索编码或名称', kind: '类型', group: '所在分组',
+    hint: '在这里增加单位，可以在同一次保存中把它放进分组、补上分单位目标值和基期值。',
   },
   groups: {
     add: '添加分组', newName: '新分组', tracks: '参赛赛道', units: '成员单位（{n}）', unitsHint: '一个单位只在其第一个分组中排名；括号内为其已在的其他分组。',
@@ -90,7 +94,7 @@ export const schemeZh = {
 
 export const schemeEn: typeof schemeZh = {
   common: { id: 'Code', name: 'Name', unit: 'Unit', actions: 'Actions', remove: 'Remove', edit: 'Edit', view: 'View', addRow: 'Add row', cancel: 'Cancel' },
-  tabs: { season: 'Season & periods', tracks: 'Tracks & indicators', groups: 'Groups & overrides', grades: 'Grades & rules', people: 'Cadre & rater groups', json: 'Raw JSON', whatif: 'Rank impact' },
+  tabs: { season: 'Season & periods', tracks: 'Tracks & indicators', units: 'Units', groups: 'Groups & overrides', grades: 'Grades & rules', people: 'Cadre & rater groups', json: 'Raw JSON', whatif: 'Rank impact' },
   page: {
     title: 'Race scheme', version: 'Scheme v{v}', rawPending: 'JSON not applied', rawPendingSave: 'The Raw JSON text has errors and is not applied; fix it or regenerate it from the form first.', readonly: 'Read-only', dirty: 'Unsaved changes', valid: 'Valid',
     import: 'Import JSON', export: 'Export JSON', reload: 'Reload', save: 'Save…', noScheme: 'No race scheme yet.',
@@ -132,6 +136,10 @@ export const schemeEn: typeof schemeZh = {
   light: {
     mode: 'Light by', inherit: 'global rule', rank: 'rank share', score: 'score bands', progress: 'expected progress', redShare: 'Red share (bottom)', yellowShare: 'Yellow share',
     redBelow: 'Red below', yellowBelow: 'Yellow below', indicator: 'Progress indicator', red: 'Red when behind by (pp)', yellow: 'Yellow when behind by (pp)',
+  },
+  units: {
+    add: 'Add unit', newName: 'New unit', search: 'Search code or name', kind: 'Kind', group: 'Group',
+    hint: 'Adding units here lets you put them in a group and give their targets and baselines in the same save.',
   },
   groups: {
     add: 'Add group', newName: 'New group', tracks: 'Tracks', units: 'Member units ({n})', unitsHint: 'A unit is ranked in its first group only; other groups it is in are shown in brackets.',

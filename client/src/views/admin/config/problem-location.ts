@@ -3,13 +3,14 @@
  * as `validateScheme` writes it) → the editor section, the track / indicator / group to select,
  * and the field paths to look for in the page (`data-path` attributes), most specific first.
  */
-export type Section = 'season' | 'tracks' | 'groups' | 'grades' | 'people' | 'json';
+export type Section = 'season' | 'tracks' | 'units' | 'groups' | 'grades' | 'people' | 'json';
 
 export interface Location {
   section: Section;
   track?: number;
   indicator?: number;
   group?: number;
+  unit?: number;
   /** Candidate `data-path` values, longest first. */
   candidates: string[];
 }
@@ -43,6 +44,7 @@ const SECTION_OF: Record<string, Section> = {
   schemaVersion: 'season',
   season: 'season',
   tracks: 'tracks',
+  units: 'units',
   groups: 'groups',
   grades: 'grades',
   rules: 'grades',
@@ -59,6 +61,7 @@ export function locate(path: string): Location {
     if (parts[2] === 'indicators' && typeof parts[3] === 'number') loc.indicator = parts[3];
   }
   if (head === 'groups' && typeof parts[1] === 'number') loc.group = parts[1];
+  if (head === 'units' && typeof parts[1] === 'number') loc.unit = parts[1];
   for (let n = parts.length; n > 0; n--) loc.candidates.push(joinPath(parts.slice(0, n)));
   return loc;
 }

@@ -11,10 +11,9 @@ import type { Problem } from '../../../../../shared/engine/types.ts';
 import { validateScheme } from '../../../../../shared/validate-scheme.ts';
 import { apiL as api } from './api-lang.ts';
 
-/** Units and cadres can be many and are edited on the org page: not deeply reactive here. */
+/** Cadres can be many and are edited on the org page: not deeply reactive here. */
 function prepare(s: Scheme): Scheme {
   const copy = structuredClone(s);
-  copy.units = markRaw(copy.units);
   copy.cadres = markRaw(copy.cadres);
   return copy;
 }
