@@ -230,18 +230,32 @@ export class CadreState {
    */
   refresh(src: CadreSources, changed: ((p: number, ci: number, score: number) => void) | null): void {
     const n = this.n;
-    const cg = this.c.cadreGroupOf;
-    for (const key of this.dirty) {
-      this.dirtyMark[key] = 0;
-      const p = (key / n) | 0;
-      const ci = key - p * n;
-      if (cg[ci]! < 0 || !this.has[p]![ci]) continue;
-      const s = this.compute(p, ci, src);
-      if (Number.isNaN(s) || s === this.score[p]![ci]) continue;
-      this.score[p]![ci] = s;
-      changed?.(p, ci, s);
+    const dirty = this.dirty;
+    if (dirty.length > n / 16) {
+      // many: in index order (the same scores and rows, written with far fewer cache misses)
+      const mark = this.dirtyMark;
+      for (let key = 0; key < mark.length; key++) {
+        if (!mark[key]) continue;
+        mark[key] = 0;
+        const p = (key / n) | 0;
+        this.refreshOne(p, key - p * n, src, changed);
+      }
+    } else {
+      for (const key of dirty) {
+        this.dirtyMark[key] = 0;
+        const p = (key / n) | 0;
+        this.refreshOne(p, key - p * n, src, changed);
+      }
     }
-    this.dirty.length = 0;
+    dirty.length = 0;
+  }
+
+  private refreshOne(p: number, ci: number, src: CadreSources, changed: ((p: number, ci: number, score: number) => void) | null): void {
+    if (this.c.cadreGroupOf[ci]! < 0 || !this.has[p]![ci]) return;
+    const s = this.compute(p, ci, src);
+    if (Number.isNaN(s) || s === this.score[p]![ci]) return;
+    this.score[p]![ci] = s;
+    changed?.(p, ci, s);
   }
 }
 
