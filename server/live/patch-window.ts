@@ -4,14 +4,19 @@
  * broadcast takes tens of milliseconds of the server's only thread. Versions are therefore held
  * back until both `minMs` and `costFactor` × the recent broadcast cost have passed since the last
  * broadcast: broadcasting then takes at most 1 / (1 + costFactor) of the thread whatever the
- * number of sockets or the submission rate, and the rest is left for accepting submissions. An
- * isolated version (nothing sent for that long) still goes out at once.
+ * number of sockets or the submission rate (up to a gap of `maxMs`), and the rest is left for
+ * accepting submissions. An isolated version (nothing sent for that long) still goes out at once.
  */
 export interface PatchWindowOptions {
   /** Minimum time between two broadcasts (ms); 0 sends every version alone. */
   minMs: number;
   /** Gap between broadcasts as a multiple of their measured cost (default 2). */
   costFactor?: number;
+  /**
+   * Upper bound of the gap (default 250 ms): the cost is wall time, which on an oversubscribed
+   * machine includes time the thread was not running, and a longer wait only adds latency.
+   */
+  maxMs?: number;
   now?: () => number;
 }
 
@@ -32,7 +37,7 @@ export function createPatchWindow(send: () => boolean, opts: PatchWindowOptions)
   let last = -Infinity;
   let cost = 0;
   let timer: NodeJS.Timeout | null = null;
-  const gap = () => Math.max(opts.minMs, factor * cost);
+  const gap = () => Math.max(opts.minMs, Math.min(opts.maxMs ?? 250, factor * cost));
 
   function flush(): void {
     if (timer) clearTimeout(timer);

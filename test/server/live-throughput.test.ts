@@ -75,6 +75,14 @@ describe('patch window', () => {
     expect(sent).toEqual([0, 40]);
   });
 
+  it('never waits longer than maxMs', () => {
+    const clock = fakeClock();
+    const w = createPatchWindow(() => (clock.advance(500), true), { minMs: 30, maxMs: 250, now: clock.now });
+    w.flush();
+    expect(w.gapMs).toBe(250);
+    w.close();
+  });
+
   it('0 ms sends every version alone', () => {
     let n = 0;
     const w = createPatchWindow(() => (n++, true), { minMs: 0, now: () => 0 });
