@@ -31,8 +31,12 @@ describe('before/after changes', () => {
     ]);
   });
   it('handles creation, deletion and scalars', () => {
-    expect(jsonChanges(null, { a: 1 })).toEqual([{ path: '·', kind: 'added', after: '{"a":1}' }]);
-    expect(jsonChanges({ a: 1 }, null)).toEqual([{ path: '·', kind: 'removed', before: '{"a":1}' }]);
+    expect(jsonChanges(null, { a: 1, b: { c: 2 } })).toEqual([
+      { path: 'a', kind: 'added', after: '1' },
+      { path: 'b', kind: 'added', after: '{"c":2}' },
+    ]);
+    expect(jsonChanges({ a: 1 }, null)).toEqual([{ path: 'a', kind: 'removed', before: '1' }]);
+    expect(jsonChanges(null, [1])).toEqual([{ path: '·', kind: 'added', after: '[1]' }]);
     expect(jsonChanges(1, 2)).toEqual([{ path: '·', kind: 'changed', before: '1', after: '2' }]);
     expect(jsonChanges({ a: [1, 2] }, { a: [1, 2] })).toEqual([]);
   });

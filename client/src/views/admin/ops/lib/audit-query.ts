@@ -68,6 +68,9 @@ export function shortJson(v: unknown, max = 200): string {
  */
 export function jsonChanges(before: unknown, after: unknown, depth = 4, path = ''): Change[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  // A created or deleted record lists its fields one by one.
+  if (depth > 0 && (before === null || before === undefined) && isObj(after)) before = {};
+  if (depth > 0 && (after === null || after === undefined) && isObj(before)) after = {};
   if (depth > 0 && isObj(before) && isObj(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => {
