@@ -33,6 +33,7 @@ import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { dataRoutes } from './routes/data-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { publishRoutes } from './routes/publish-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 
 export interface AppDeps {
@@ -59,6 +60,7 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
     ...schemeRoutes(deps),
     ...eventRoutes(deps),
     ...standingsRoutes(deps),
+    ...publishRoutes(deps),
     ...workspaceRoutes(deps),
     ...appealRoutes(deps),
     ...dataRoutes(deps),

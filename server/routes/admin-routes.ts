@@ -25,11 +25,15 @@ const UserPatch = z.object({
   reason: z.string().max(2000).optional(),
 });
 const NewToken = z.object({ kind: z.enum(['display', 'api']), name: z.string().trim().min(1).max(100), userId: z.string().max(64).nullable().optional() });
+const IsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+Z?)?$/, 'ISO 8601 UTC, e.g. 2026-03-31 or 2026-03-31T08:00:00Z');
 const AuditQuery = z.object({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  action: z.string().max(100).optional(),
+  action: z.string().max(100).optional().describe('Exact action, or a prefix ending in * (appeal:*)'),
   actor: z.string().max(200).optional(),
+  target: z.string().max(200).optional().describe('Text contained in the target, e.g. unit:t1'),
+  from: IsoTime.optional().describe('From this time (inclusive)'),
+  to: IsoTime.optional().describe('Up to this time (inclusive); a date alone means the end of that day'),
 });
 
 export function adminRoutes({ users, tokens, storage }: RouteDeps): RouteDef[] {
@@ -79,9 +83,12 @@ export function adminRoutes({ users, tokens, storage }: RouteDeps): RouteDef[] {
       ...base,
       method: 'get',
       path: '/api/audit',
-      summary: 'The audit log, newest first (?before=<id> pages back)',
+      summary: 'The audit log, newest first, filtered by actor, action, target and time; `next` is the ?before= of the next page (null at the end)',
       query: AuditQuery,
-      handler: async ({ query }) => ({ items: await readAudit(storage.db, query) }),
+      async handler({ query }) {
+        const items = await readAudit(storage.db, query);
+        return { items, next: items.length === query.limit ? items[items.length - 1]!.id : null };
+      },
     }),
   ];
 }

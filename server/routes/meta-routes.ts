@@ -4,7 +4,11 @@ import { isAdmin } from '../auth/roles.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import type { RouteDeps } from './deps.ts';
 
-const Settings = z.object({ publicRead: z.boolean() });
+const Settings = z.object({
+  publicRead: z.boolean().describe('Anonymous callers may read the published standings'),
+  screenSource: z.enum(['live', 'published']).describe('What wall displays and public readers see'),
+});
+const SettingsPatch = Settings.partial();
 
 export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
   return [
@@ -17,12 +21,13 @@ export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
       allow: () => true,
       async handler() {
         const s = race.scheme();
-        const { publicRead } = await tokens.getSettings();
-        if (!s) return { version: race.version, schemeVersion: 0, scheme: null, publicRead };
+        const { publicRead, screenSource } = await tokens.getSettings();
+        if (!s) return { version: race.version, schemeVersion: 0, scheme: null, publicRead, screenSource };
         return {
           version: race.version,
           schemeVersion: race.schemeVersion,
           publicRead,
+          screenSource,
           name: s.name,
           season: s.season,
           tracks: s.tracks.map((t) => ({ id: t.id, name: t.name, weight: t.weight })),
@@ -46,7 +51,7 @@ export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
     route({
       method: 'get',
       path: '/api/settings',
-      summary: 'Settings (public reading of published standings)',
+      summary: 'Settings: public reading of published standings; what wall displays show (screenSource)',
       tag: 'admin',
       who: 'admin',
       allow: isAdmin,
@@ -56,11 +61,11 @@ export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
     route({
       method: 'put',
       path: '/api/settings',
-      summary: 'Change settings',
+      summary: 'Change settings (only the fields given)',
       tag: 'admin',
       who: 'admin',
       allow: isAdmin,
-      body: Settings,
+      body: SettingsPatch,
       response: Settings,
       handler: ({ body, principal }) => tokens.setSettings(body, principal.actor),
     }),

@@ -8,7 +8,8 @@ import { route, type RouteDef } from '../http/route.ts';
 import type { RaceService } from '../services/race-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import type { RouteDeps } from './deps.ts';
-import { readEventsByActors } from '../storage/events-repo.ts';
+import { readEvents, readEventsByActors } from '../storage/events-repo.ts';
+import { lastPublishedVersion, publishedStandings, servesPublished } from '../services/screen-source.ts';
 
 const StandingsQuery = z.object({
   board: z.string().max(300).optional().describe('One board key, e.g. track|2026-03|econ|g1'),
@@ -17,16 +18,7 @@ const StandingsQuery = z.object({
 const ExplainQuery = z.object({ period: Id.optional(), track: Id.optional() });
 const EventsQuery = z.object({ since: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
 
-/** Published standings: as of the last publication, only the boards of published periods. */
-export async function publishedStandings(race: RaceService): Promise<Standings> {
-  const pubs = race.engine?.published() ?? [];
-  const last = pubs[pubs.length - 1];
-  if (!last) return { version: 0, boards: {}, cadres: {} };
-  const periods = new Set(pubs.map((p) => p.period));
-  const s = await race.standingsAt(last.version);
-  const boards = Object.fromEntries(Object.entries(s.boards).filter(([, b]) => b.ref.period !== null && periods.has(b.ref.period)));
-  return { version: s.version, boards, cadres: {} };
-}
+export { publishedStandings } from '../services/screen-source.ts';
 
 const jsonCache = new WeakMap<RaceService, Map<string, string>>();
 /** JSON of the current standings (with or without cadre boards), computed once per version. */
@@ -46,12 +38,18 @@ function serialised(race: RaceService, cadres: boolean): string {
 
 /** What this caller may see of the standings, or an error when nothing. */
 async function visibleStandings(race: RaceService, tokens: TokenService, p: Principal, version?: number): Promise<Standings> {
+  const settings = await tokens.getSettings();
+  if (servesPublished(p, settings)) {
+    // A wall display set to the published snapshot cannot look at other versions.
+    if (version !== undefined) throw errors.forbidden();
+    return publishedStandings(race, { cadres: true });
+  }
   if (canReadLive(p)) {
     if (version !== undefined && version > race.version) throw errors.versionAhead();
     const s = version === undefined ? race.standings() : await race.standingsAt(version);
     return canReadCadres(p) ? s : { ...s, cadres: {} };
   }
-  if ((await tokens.getSettings()).publicRead && version === undefined) return publishedStandings(race);
+  if (settings.publicRead && version === undefined) return publishedStandings(race);
   throw p.role === 'public' ? errors.unauthenticated() : errors.forbidden();
 }
 
@@ -66,7 +64,8 @@ export function standingsRoutes({ race, tokens, storage }: RouteDeps): RouteDef[
       allow: () => true,
       query: StandingsQuery,
       async handler({ query, principal, req, res }) {
-        if (query.board === undefined && query.version === undefined && canReadLive(principal)) {
+        const published = servesPublished(principal, await tokens.getSettings());
+        if (query.board === undefined && query.version === undefined && canReadLive(principal) && !published) {
           // The live standings of a version never change: tag them, and serialise them once.
           const tag = `W/"v${race.version}${canReadCadres(principal) ? '' : '-nc'}"`;
           res.setHeader('ETag', tag);
@@ -122,12 +121,18 @@ export function standingsRoutes({ race, tokens, storage }: RouteDeps): RouteDef[
     route({
       method: 'get',
       path: '/api/events',
-      summary: 'Events after ?since= (for replay), at most ?limit=',
+      summary: 'Events after ?since= (for replay), at most ?limit= (a display set to the published snapshot: up to the last publication)',
       tag: 'standings',
       who: 'admin, leader, display',
       allow: canReadEvents,
       query: EventsQuery,
-      handler: async ({ query }) => ({ version: race.version, events: await race.readEvents(query.since, query.limit) }),
+      async handler({ query, principal }) {
+        if (servesPublished(principal, await tokens.getSettings())) {
+          const until = lastPublishedVersion(race);
+          return { version: until, events: await readEvents(storage.db, query.since, query.limit, until) };
+        }
+        return { version: race.version, events: await race.readEvents(query.since, query.limit) };
+      },
     }),
     route({
       method: 'get',

@@ -12,6 +12,13 @@ import { errors } from '../http/errors.ts';
 
 export type TokenKind = 'display' | 'api';
 
+export interface Settings {
+  /** Anonymous callers may read the published standings. */
+  publicRead: boolean;
+  /** What wall displays (display tokens) and public readers see: live standings or the published snapshot. */
+  screenSource: 'live' | 'published';
+}
+
 export interface PublicToken {
   id: string;
   kind: TokenKind;
@@ -101,18 +108,36 @@ export function createTokenService(storage: Storage, now: () => Date, onTokenRev
 
   const list = async () => (await repo.listTokens(storage.db)).map(toPublic);
 
-  async function getSettings(): Promise<{ publicRead: boolean }> {
-    return { publicRead: (await repo.readSetting(storage.db, 'publicRead')) === true };
+  /** Settings are read on hot paths (every display request): kept in memory, written through. */
+  let settings: Settings | null = null;
+
+  async function getSettings(): Promise<Settings> {
+    if (!settings) {
+      const publicRead = (await repo.readSetting(storage.db, 'publicRead')) === true;
+      const screenSource = (await repo.readSetting(storage.db, 'screenSource')) === 'published' ? 'published' : 'live';
+      settings = { publicRead, screenSource };
+    }
+    return { ...settings };
   }
 
-  async function setSettings(next: { publicRead: boolean }, actor: string): Promise<{ publicRead: boolean }> {
+  /** Changes the given settings (the others stay). */
+  async function setSettings(patch: Partial<Settings>, actor: string): Promise<Settings> {
     const at = iso();
+    const before = await getSettings();
+    const next: Settings = { ...before, ...patch };
     await storage.tx(async (trx) => {
-      const before = (await repo.readSetting(trx, 'publicRead')) === true;
-      await repo.writeSetting(trx, 'publicRead', next.publicRead);
-      await writeAudit(trx, { at, actor, action: 'settings:updated', target: 'settings', before: { publicRead: before }, after: next });
+      for (const k of Object.keys(patch) as Array<keyof Settings>) await repo.writeSetting(trx, k, next[k]);
+      await writeAudit(trx, { at, actor, action: 'settings:updated', target: 'settings', before, after: next });
     });
-    return next;
+    settings = next;
+    for (const l of listeners) l(next, before);
+    return { ...next };
+  }
+  const listeners = new Set<(next: Settings, before: Settings) => void>();
+  /** Called after a settings change (e.g. the wall displays switch between live and published). */
+  function onSettings(l: (next: Settings, before: Settings) => void): () => void {
+    listeners.add(l);
+    return () => listeners.delete(l);
   }
 
   /** A reporter's role or status changed: its API tokens must be looked up again. */
@@ -120,7 +145,7 @@ export function createTokenService(storage: Storage, now: () => Date, onTokenRev
     for (const [k, v] of cache) if (v.p.userId === userId) cache.delete(k);
   }
 
-  return { create, revoke, resolve, forgetUser, list, getSettings, setSettings };
+  return { create, revoke, resolve, forgetUser, list, getSettings, setSettings, onSettings };
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;

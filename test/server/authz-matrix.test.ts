@@ -92,6 +92,8 @@ const TABLE: Array<[string, string, unknown, Who[], Record<string, string>?]> = 
   ['POST', '/api/tokens', {}, only('admin')],
   ['POST', '/api/tokens/nobody/revoke', undefined, only('admin')],
   ['GET', '/api/audit', undefined, only('admin')],
+  ['GET', '/api/audit?action=appeal:*&target=unit:t1&from=2020-01-01&to=2099-12-31&limit=5', undefined, only('admin')],
+  ['GET', '/api/published/m01/diff', undefined, only('admin', 'leader')],
   ['GET', '/api/settings', undefined, only('admin')],
   ['PUT', '/api/settings', {}, only('admin')],
 ];
