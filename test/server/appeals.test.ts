@@ -55,4 +55,28 @@ describe('appeals', () => {
     expect(a).toMatchObject({ target: { legacy: 'inv' }, evidence: [], questions: null, eventSeq: null });
     expect(a.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'accepted']);
   });
+
+  it('after a stop between the decision event and the appeal update, the next start finishes or drops the decision', async () => {
+    const questions = { exploratory: true, notProhibited: true, publicInterest: true };
+    await admin.req('POST', '/api/adjustments', { id: 'adj2', period: 'm01', unit: 't1', track: 'econ', kind: 'deduction', points: 1, reason: 'x' });
+    const file = async () => (await unit1.req('POST', '/api/appeals', { kind: 'tolerance', period: 'm01', target: { adjustment: 'adj2' }, text: '申请', questions })).body.id as string;
+    const [landed, lost] = [await file(), await file()];
+    const park = (id: string) =>
+      srv.storage.db
+        .updateTable('appeals')
+        .set({ pending: JSON.stringify({ status: 'accepted', reference: 'r', decision: 'd', actor: 'admin', at: new Date().toISOString(), key: `appeal:${id}:decision` }) })
+        .where('id', '=', id)
+        .execute();
+    await park(landed);
+    await park(lost);
+    // The event of the first one made it into the log; the process stopped before the appeal update.
+    const r = await srv.app.race.submit('admin', [{ key: `appeal:${landed}:decision`, body: { type: 'waiver:decided', data: { target: 'adj2', decision: 'accepted', reference: 'r', reasoning: 'd' } } }]);
+    await srv.close({ keepDir: true });
+    srv = await startServer({ dir: srv.dir });
+    admin = await login(srv.url, 'admin');
+    expect((await admin.req('GET', `/api/appeals/${landed}`)).body).toMatchObject({ status: 'accepted', eventSeq: r.items[0]!.seq, reference: 'r' });
+    const dropped = (await admin.req('GET', `/api/appeals/${lost}`)).body;
+    expect(dropped).toMatchObject({ status: 'submitted', eventSeq: null });
+    expect((await srv.storage.db.selectFrom('appeals').select('pending').where('id', '=', lost).executeTakeFirstOrThrow()).pending).toBeNull();
+  });
 });
