@@ -510,21 +510,25 @@ export class IncrementalEngine implements Engine {
   /** Puts every reported value of the facts into its board's cells (boards appear with their first value). */
   private fillReported(): void {
     const c = this.c;
-    for (const [period, byUnit] of this.facts.values.byPeriod) {
-      const p = c.periodIdx.get(period);
-      if (p === undefined) continue;
-      for (const [unit, byInd] of byUnit) {
-        const u = c.unitIdx.get(unit);
-        const g = u === undefined ? -1 : c.unitGroup[u]!;
-        if (g < 0) continue;
-        const i = c.unitLocal[u!]!;
-        for (const [indicator, raw] of byInd) {
-          const t = c.indTrack.get(indicator);
-          const d = t === undefined ? -1 : c.defOf[t]![g]!;
-          const def = c.defs[d];
-          const j = def?.colOf.get(indicator);
-          if (!def || j === undefined) continue;
-          this.trackState(p, def).setOwn(i * def.inds.length + j, raw);
+    const values = this.facts.values;
+    // compiled unit → the store's unit index (−1: nothing reported for it)
+    const fu = new Int32Array(c.unitIds.length);
+    for (let u = 0; u < fu.length; u++) fu[u] = values.unitIndex(c.unitIds[u]!) ?? -1;
+    for (let p = 0; p < c.periodIds.length; p++) {
+      const pid = c.periodIds[p]!;
+      for (const def of c.defs) {
+        let ts: TrackState | null = null;
+        const m = def.inds.length;
+        for (let j = 0; j < m; j++) {
+          const col = values.column(pid, def.inds[j]!.code);
+          if (!col) continue;
+          for (let i = 0; i < def.units.length; i++) {
+            const x = fu[def.units[i]!]!;
+            const t = x >= 0 && x < col.tag.length ? col.tag[x]! : 0;
+            if (t === 0) continue;
+            ts ??= this.trackState(p, def);
+            ts.setOwn(i * m + j, t === 1 ? col.num[x]! : col.str.get(x)!);
+          }
         }
       }
     }

@@ -44,25 +44,88 @@ export interface CadreAdjFact {
   reason: string;
 }
 
-/** Reported values by period → unit → indicator (nested, so a rebuild never parses keys). */
+/** One (period, indicator) column of reported values over the units seen so far (index = the store's unit index). */
+export interface Column {
+  /** 0: no value, 1: a number in `num`, 2: a string in `str`. */
+  readonly tag: Uint8Array;
+  readonly num: Float64Array;
+  readonly str: Map<number, string>;
+}
+
+/**
+ * Reported values, column-wise: each (period, indicator) has a typed column over every unit the
+ * store has seen, so a rebuild reads them as arrays instead of walking 10^6 map entries, and the
+ * garbage collector has a few large arrays to look at instead of as many small objects.
+ */
 export class CellStore {
-  readonly byPeriod = new Map<string, Map<string, Map<string, number | string>>>();
+  private readonly periodIdx = new Map<string, number>();
+  private readonly indicatorIdx = new Map<string, number>();
+  private readonly unitIdx = new Map<string, number>();
+  /** [period][indicator] */
+  private readonly cols: Array<Array<Column | undefined>> = [];
+  private capacity = 64;
+
+  /** The store's index of a unit, or undefined when no value for it was ever reported. */
+  unitIndex(unit: string): number | undefined {
+    return this.unitIdx.get(unit);
+  }
+
+  column(period: string, indicator: string): Column | undefined {
+    const p = this.periodIdx.get(period);
+    const i = this.indicatorIdx.get(indicator);
+    return p === undefined || i === undefined ? undefined : this.cols[p]![i];
+  }
+
   get(period: string, unit: string, indicator: string): number | string | undefined {
-    return this.byPeriod.get(period)?.get(unit)?.get(indicator);
+    const col = this.column(period, indicator);
+    const u = this.unitIdx.get(unit);
+    if (!col || u === undefined || u >= col.tag.length) return undefined;
+    const t = col.tag[u];
+    return t === 1 ? col.num[u] : t === 2 ? col.str.get(u) : undefined;
   }
   has(period: string, unit: string, indicator: string): boolean {
     return this.get(period, unit, indicator) !== undefined;
   }
   set(period: string, unit: string, indicator: string, value: number | string): void {
-    let byUnit = this.byPeriod.get(period);
-    if (!byUnit) this.byPeriod.set(period, (byUnit = new Map()));
-    let byInd = byUnit.get(unit);
-    if (!byInd) byUnit.set(unit, (byInd = new Map()));
-    byInd.set(indicator, value);
+    let u = this.unitIdx.get(unit);
+    if (u === undefined) this.unitIdx.set(unit, (u = this.unitIdx.size));
+    while (u >= this.capacity) this.capacity *= 2;
+    const p = index(this.periodIdx, period);
+    const i = index(this.indicatorIdx, indicator);
+    const row = (this.cols[p] ??= []);
+    let col = row[i];
+    if (!col || col.tag.length <= u) row[i] = col = grow(col, this.capacity);
+    if (typeof value === 'number') {
+      if (col.tag[u] === 2) col.str.delete(u);
+      col.tag[u] = 1;
+      col.num[u] = value;
+    } else {
+      col.tag[u] = 2;
+      col.str.set(u, value);
+    }
   }
   delete(period: string, unit: string, indicator: string): void {
-    this.byPeriod.get(period)?.get(unit)?.delete(indicator);
+    const col = this.column(period, indicator);
+    const u = this.unitIdx.get(unit);
+    if (!col || u === undefined || u >= col.tag.length) return;
+    if (col.tag[u] === 2) col.str.delete(u);
+    col.tag[u] = 0;
   }
+}
+
+function index(m: Map<string, number>, k: string): number {
+  let x = m.get(k);
+  if (x === undefined) m.set(k, (x = m.size));
+  return x;
+}
+
+function grow(col: Column | undefined, size: number): Column {
+  const out: Column = { tag: new Uint8Array(size), num: new Float64Array(size), str: col?.str ?? new Map() };
+  if (col) {
+    out.tag.set(col.tag);
+    out.num.set(col.num);
+  }
+  return out;
 }
 
 export class Facts {
