@@ -3,14 +3,14 @@
  * start (or an as-of replay) reads one row and the tail of the log instead of the whole log.
  *
  * A snapshot is turned back into events that fold into exactly the same facts, in the same map
- * orders (the engine iterates them), so `createEngine(scheme, [...snapshotEvents, ...tail])`
+ * orders where the engine iterates them, so `createEngine(scheme, [...snapshotEvents, ...tail])`
  * equals a replay of the whole log; `test/server/snapshot.test.ts` checks that on random logs.
  * Every fact comes from at least one event of its own, so the rebuilt events fit below the
  * snapshot's seq; published periods keep their own seq and time.
  */
 import type { LogEvent } from '../../shared/events.ts';
 import type { Engine } from '../../shared/engine/types.ts';
-import { Facts, type AdjustmentFact, type CadreAdjFact, type VetoFact, type WaiverFact } from '../../shared/engine/facts.ts';
+import { Facts, type AdjustmentFact, type CadreAdjFact, type CellStore, type VetoFact, type WaiverFact } from '../../shared/engine/facts.ts';
 import type { Scheme } from '../../shared/scheme.ts';
 import type { Storage } from '../storage/storage.ts';
 import { readAllEvents } from '../storage/events-repo.ts';
@@ -36,22 +36,47 @@ interface Encoded {
   published: Array<{ period: string; version: number; at: string }>;
 }
 
+/** The ids a CellStore has seen. Private to it: a store without them cannot be snapshotted. */
+interface CellIds {
+  periodIdx: Map<string, number>;
+  indicatorIdx: Map<string, number>;
+  unitIdx: Map<string, number>;
+}
+
+/**
+ * Every reported value, period → unit → [indicator, value, …]. Includes values of units and
+ * indicators the current scheme no longer has: a later scheme change may bring them back.
+ */
+function encodeValues(store: CellStore): Encoded['values'] | null {
+  const ids = store as unknown as Partial<CellIds>;
+  if (!(ids.periodIdx instanceof Map && ids.indicatorIdx instanceof Map && ids.unitIdx instanceof Map)) return null;
+  const out: Encoded['values'] = [];
+  for (const period of ids.periodIdx.keys()) {
+    const byUnit = new Map<string, Array<string | number>>();
+    for (const indicator of ids.indicatorIdx.keys()) {
+      const col = store.column(period, indicator);
+      if (!col) continue;
+      for (const [unit, x] of ids.unitIdx) {
+        const t = x < col.tag.length ? col.tag[x] : 0;
+        if (!t) continue;
+        let flat = byUnit.get(unit);
+        if (!flat) byUnit.set(unit, (flat = []));
+        flat.push(indicator, t === 1 ? col.num[x]! : col.str.get(x)!);
+      }
+    }
+    if (byUnit.size) out.push([period, [...byUnit]]);
+  }
+  return out;
+}
+
 /** The engine's facts as a snapshot row, or null when the engine does not expose its facts. */
 export function encodeSnapshot(engine: Engine, schemeSeq: number): SnapshotRow | null {
   const facts = (engine as { facts?: unknown }).facts;
   if (!(facts instanceof Facts)) return null;
+  const values = encodeValues(facts.values);
+  if (!values) return null;
   let count = 1 + facts.waivers.size + facts.cadreAdj.size;
-  const values: Encoded['values'] = [];
-  for (const [p, byUnit] of facts.values.byPeriod) {
-    const units: Array<[string, Array<string | number>]> = [];
-    for (const [u, byInd] of byUnit) {
-      // A unit whose values were all withdrawn keeps an empty map that nothing reads.
-      if (!byInd.size) continue;
-      units.push([u, [...byInd].flat()]);
-      count += byInd.size;
-    }
-    values.push([p, units]);
-  }
+  for (const [, units] of values) for (const [, flat] of units) count += flat.length / 2;
   const ratings: Encoded['ratings'] = [];
   for (const [k, byGroup] of facts.ratings) {
     const groups: Array<[string, Array<string | number>]> = [];
