@@ -242,5 +242,8 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
     await page.getByTestId('tab-tracks').click();
     expect(await page.getByTestId('save').count()).toBe(0);
     expect(await page.getByTestId('track-weight').locator('input').isDisabled()).toBe(true);
+    // they can still open an indicator to read its method and parameters
+    await page.getByTestId('edit-indicator-0').click();
+    await page.locator('.el-drawer').getByText('计分方法与参数').waitFor({ timeout: 5000 });
   }, 60_000);
 });
