@@ -18,11 +18,16 @@ describe('import report', () => {
       { row: 5, column: '固定资产投资完成率（inv）', value: 'abc', reason: '不是数字' },
     ]);
     expect(importErrors({ details: { errors: [{ row: '3', column: 'x', value: 1, message: 'm' }] } })).toEqual([{ row: 3, column: 'x', value: '1', reason: 'm' }]);
+    // The server names the column letter and its header.
+    expect(importErrors({ code: 'import_invalid', details: { errors: [{ row: 4, column: 'C', header: '村集体经济收入（R01）', value: 'abc', reason: '不是数字' }] } })).toEqual([
+      { row: 4, column: '村集体经济收入（R01）（C）', value: 'abc', reason: '不是数字' },
+    ]);
     expect(importErrors({ code: 'forbidden' })).toBeNull();
   });
   it('reads the counts of an accepted file', () => {
-    expect(importResult({ applied: 12, duplicates: 0, unchanged: 3, version: 99 })).toEqual({ applied: 12, duplicates: 0, unchanged: 3, version: 99 });
-    expect(importResult({})).toEqual({ applied: 0, duplicates: 0, unchanged: 0, version: undefined });
+    expect(importResult({ applied: 12, duplicates: 0, unchanged: 3, version: 99 })).toEqual({ applied: 12, duplicates: 0, unchanged: 3, pending: 12, version: 99 });
+    expect(importResult({ applied: 0, duplicates: 1, unchanged: 3, pending: 7, dryRun: true })).toMatchObject({ applied: 0, pending: 7 });
+    expect(importResult({})).toEqual({ applied: 0, duplicates: 0, unchanged: 0, pending: 0, version: undefined });
   });
   it('builds the routes', () => {
     expect(importPath('values', 'p1', 't1', true)).toBe('/api/import?kind=values&period=p1&track=t1&dryRun=1');

@@ -4,6 +4,8 @@ export interface ImportResult {
   applied: number;
   duplicates: number;
   unchanged: number;
+  /** Cells a dry run would apply (a dry run applies none). */
+  pending: number;
   version?: number;
 }
 export interface ImportErrorRow {
@@ -32,7 +34,7 @@ export function importErrors(body: unknown): ImportErrorRow[] | null {
     .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
     .map((e) => ({
       row: typeof e.row === 'number' ? e.row : Number.isFinite(Number(e.row)) && e.row !== null && e.row !== '' ? Number(e.row) : null,
-      column: text(e.column),
+      column: e.header !== undefined && e.header !== null && e.header !== '' && e.header !== e.column ? `${text(e.header)}（${text(e.column)}）` : text(e.column),
       value: text(e.value),
       reason: text(e.reason ?? e.message),
     }))
@@ -43,7 +45,10 @@ export function importErrors(body: unknown): ImportErrorRow[] | null {
 export function importResult(body: unknown): ImportResult {
   const b = (body ?? {}) as Record<string, unknown>;
   const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-  return { applied: n(b.applied), duplicates: n(b.duplicates), unchanged: n(b.unchanged), version: typeof b.version === 'number' ? b.version : undefined };
+  const applied = n(b.applied);
+  // Older replies of a dry run name what would be applied `applied`.
+  const pending = typeof b.pending === 'number' ? n(b.pending) : applied;
+  return { applied, duplicates: n(b.duplicates), unchanged: n(b.unchanged), pending, version: typeof b.version === 'number' ? b.version : undefined };
 }
 
 /** The import route for a kind, period and (values) track. */

@@ -23,9 +23,10 @@ export function useEntryGrid(period: Ref<string>, track: Ref<string>, group: Ref
   const slot = computed(() => `${period.value}|${track.value}`);
   const drafts = computed<Drafts>(() => store.value[slot.value] ?? {});
 
-  async function load(): Promise<void> {
+  /** `quiet`: a background refresh (live values) without the loading veil. */
+  async function load(quiet = false): Promise<void> {
     if (!period.value || !track.value) return;
-    loading.value = true;
+    if (!quiet) loading.value = true;
     const q = new URLSearchParams({ period: period.value, track: track.value });
     if (group.value) q.set('group', group.value);
     try {
