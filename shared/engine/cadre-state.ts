@@ -62,7 +62,7 @@ export class CadreState {
 
     let R = 0;
     for (const cadre of cadres) R += cadre.responsibilities.length;
-    // responsibilities resolved once; unknown tracks or units drop out (as in compile's cadreParts)
+    // responsibilities resolved once; unknown tracks or units drop out (as in compile's cadrePart)
     const resT = new Int32Array(R);
     const resU = new Int32Array(R);
     for (let ci = 0, x = 0; ci < n; ci++) {

@@ -67,14 +67,15 @@ export interface Compiled {
   rules: Rules;
   cadreIds: string[];
   cadreIdx: Map<string, number>;
-  cadreOrd: Int32Array;
+  /** Rank of each cadre's id in id order (computed on first use). */
+  readonly cadreOrd: Int32Array;
   cadreGroupIds: string[];
   cadreGroupIdx: Map<string, number>;
   cadreGroupOf: Int32Array;
   raterIdx: Map<string, number>;
   raterWeight: number[];
-  /** Each cadre's responsibilities grouped by track (scheme track order), for the cadre formula. */
-  cadreParts: CCadre[];
+  /** Cadre ci's responsibilities grouped by track (scheme track order), for the cadre formula (made on first use). */
+  cadrePart(ci: number): CCadre;
 }
 
 export interface CCadre {
@@ -132,6 +133,9 @@ export function compile(scheme: Scheme): Compiled {
   const cadreIds = scheme.cadres.map((c) => c.id);
   const cadreGroupIds = scheme.cadreGroups.map((c) => c.id);
   const cadreGroupIdx = indexOf(cadreGroupIds);
+  // A province has 10^5 cadres: what only explanations and the reference engine read is made lazily.
+  const parts: Array<CCadre | undefined> = [];
+  let cadreOrd: Int32Array | undefined;
   return {
     scheme,
     periodIds,
@@ -154,13 +158,15 @@ export function compile(scheme: Scheme): Compiled {
     rules: scheme.rules,
     cadreIds,
     cadreIdx: indexOf(cadreIds),
-    cadreOrd: ordinals(cadreIds),
+    get cadreOrd() {
+      return (cadreOrd ??= ordinals(cadreIds));
+    },
     cadreGroupIds,
     cadreGroupIdx,
     cadreGroupOf: Int32Array.from(scheme.cadres.map((c) => cadreGroupIdx.get(c.group) ?? -1)),
     raterIdx: indexOf(scheme.raterGroups.map((r) => r.id)),
     raterWeight: scheme.raterGroups.map((r) => r.weight),
-    cadreParts: scheme.cadres.map((cadre) => compileCadre(scheme, trackIdx, unitIdx, cadre)),
+    cadrePart: (ci) => (parts[ci] ??= compileCadre(scheme, trackIdx, unitIdx, scheme.cadres[ci]!)),
   };
 }
 

@@ -8,6 +8,7 @@ import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
 import type { CadreBoard, Standings, StandingsDiff } from '../standings.ts';
 import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
+import { fillAll, overallOf, seasonAllOf, seasonOf } from './aggregates.ts';
 import type { CadreSources } from './cadre-state.ts';
 import { CadreState } from './cadre-state.ts';
 import { checkEvent } from './check-event.ts';
@@ -18,9 +19,10 @@ import { explainCadre, explainOverall, explainSeason, explainUnit } from './expl
 import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
 import type { BulkContext } from './ranked-board.ts';
-import { RankedBoard } from './ranked-board.ts';
+import type { CodeOrder } from './ranked-board.ts';
+import { codeOrder, RankedBoard } from './ranked-board.ts';
 import type { CadreInputs } from './reference.ts';
-import { cadreAdjustmentSums, evaluationOf } from './reference.ts';
+import { cadreAdjustmentSums, evaluationFrom, evaluationOf } from './reference.ts';
 import { TrackState } from './track-state.ts';
 import type { Engine } from './types.ts';
 
@@ -52,6 +54,8 @@ export class IncrementalEngine implements Engine {
   vetoIndex = new Map<string, string[]>();
   cadreAdjIndex = new Map<string, string[]>();
   private touched = new Set<RankedBoard>();
+  /** Code order of each group's members, shared by the group's boards (made per rebuild). */
+  private codes: CodeOrder[] = [];
   private diff: DiffBuilder | null = null;
 
   constructor(scheme: Scheme, events: LogEvent[] = []) {
@@ -201,6 +205,15 @@ export class IncrementalEngine implements Engine {
     }
   }
 
+  /** Every cell's scored value (own, or carried for `carry` indicators) after a rebuild filled the own values. */
+  private fillValues(p: number, ts: TrackState): void {
+    const { m, def, own, val } = ts;
+    for (let j = 0; j < m; j++) {
+      const carry = def.inds[j]!.missing === 'carry';
+      for (let k = j; k < val.length; k += m) val[k] = carry ? this.effective(p, def.index, k) : own[k]!;
+    }
+  }
+
   private effective(q: number, d: number, k: number): number {
     const carry = this.c.defs[d]!.inds[k % this.c.defs[d]!.inds.length]!.missing === 'carry';
     for (let r = q; r >= 0; r--) {
@@ -263,7 +276,7 @@ export class IncrementalEngine implements Engine {
   /** Track score of unit i on board (p, d): sets it and propagates to every board built on it. */
   refreshTrackUnit(p: number, d: number, i: number): void {
     const ts = this.tracks[p]![d]!;
-    const s = this.trackScoreOf(ts, i);
+    const s = this.scoreParts(ts, i);
     const b = ts.board;
     // queued even when the score stands: a 序时进度 light can change with the value alone
     this.touched.add(b);
@@ -276,36 +289,53 @@ export class IncrementalEngine implements Engine {
     this.cadres.markAbove(p, def.units[i]!, def.track);
   }
 
-  trackScoreOf(ts: TrackState, i: number): { score: number; vetoed: number; bonus: number; deduction: number; sum: number; scale: number } {
+  /** The parts of entry i's track score (a copy, for explanations). */
+  trackScoreOf(ts: TrackState, i: number): TrackScore {
+    return { ...this.scoreParts(ts, i) };
+  }
+
+  /** Track score of entry i: Σ points (scaled) + capped bonus − deductions; written to one reused object. */
+  private scoreParts(ts: TrackState, i: number): TrackScore {
     const c = this.c;
-    const pid = c.periodIds[ts.p]!;
-    const tid = c.trackIds[ts.def.track]!;
-    const uid = c.unitIds[ts.def.units[i]!]!;
     const track = c.scheme.tracks[ts.def.track]!;
     let bonus = 0;
     let ded = 0;
-    // (the lookups below build key strings, so skip them while no adjustment or veto exists)
-    for (const id of this.adjIndex.size ? (this.adjIndex.get(`${pid}|${tid}|${uid}`) ?? NONE) : NONE) {
-      const a = this.facts.adjustments.get(id)!;
-      if (a.revoked) continue;
-      if (a.kind === 'bonus') bonus += fx(a.points);
-      else ded += fx(a.points) - fx(this.facts.waivedPoints(a));
+    let vetoed = 0;
+    // (the lookups build key strings, so they are skipped while no adjustment or veto exists)
+    if (this.adjIndex.size || this.vetoIndex.size) {
+      const pid = c.periodIds[ts.p]!;
+      const tid = c.trackIds[ts.def.track]!;
+      const uid = c.unitIds[ts.def.units[i]!]!;
+      for (const id of this.adjIndex.get(`${pid}|${tid}|${uid}`) ?? NONE) {
+        const a = this.facts.adjustments.get(id)!;
+        if (a.revoked) continue;
+        if (a.kind === 'bonus') bonus += fx(a.points);
+        else ded += fx(a.points) - fx(this.facts.waivedPoints(a));
+      }
+      for (const id of this.vetoIndex.get(`${pid}|${uid}`) ?? NONE) {
+        const v = this.facts.vetoes.get(id)!;
+        if (!v.revoked && !this.facts.vetoLifted(v) && (v.track === null || v.track === tid)) vetoed = 1;
+      }
     }
     bonus = Math.min(bonus, fx(track.bonusCap));
     if (track.deductionCap !== undefined) ded = Math.min(ded, fx(track.deductionCap));
-    let vetoed = 0;
-    for (const id of this.vetoIndex.size ? (this.vetoIndex.get(`${pid}|${uid}`) ?? NONE) : NONE) {
-      const v = this.facts.vetoes.get(id)!;
-      if (!v.revoked && !this.facts.vetoLifted(v) && (v.track === null || v.track === tid)) vetoed = 1;
-    }
-    const { sum, scale } = ts.scaled(i);
-    return { score: sum + scale + bonus - ded, vetoed, bonus, deduction: ded, sum, scale };
+    const sum = ts.ptsSum[i]!;
+    const scale = ts.scale(i);
+    const o = this.parts;
+    o.score = sum + scale + bonus - ded;
+    o.vetoed = vetoed;
+    o.bonus = bonus;
+    o.deduction = ded;
+    o.sum = sum;
+    o.scale = scale;
+    return o;
   }
+  private readonly parts: TrackScore = { score: 0, vetoed: 0, bonus: 0, deduction: 0, sum: 0, scale: 0 };
 
   private refreshOverall(p: number, g: number, i: number): void {
     const b = this.overall[p]![g];
     if (!b) return;
-    const x = this.overallOf(p, g, i);
+    const x = overallOf(this, p, g, i);
     if (b.score[i] === x.score && b.vetoed[i] === x.vetoed && b.hasData[i] === x.hasData) return;
     const moved = b.score[i] !== x.score;
     b.set(i, x.score, x.vetoed, x.hasData, this.diff);
@@ -316,51 +346,16 @@ export class IncrementalEngine implements Engine {
   private refreshSeason(d: number, i: number): void {
     const b = this.season[d];
     if (!b) return;
-    const x = this.seasonOf(d, i);
+    const x = seasonOf(this, d, i);
     if (b.score[i] === x.score && b.vetoed[i] === x.vetoed && b.hasData[i] === x.hasData) return;
     b.set(i, x.score, x.vetoed, x.hasData, this.diff);
     this.touched.add(b);
     const g = this.c.defs[d]!.group;
     const a = this.seasonAll[g];
     if (!a) return;
-    const y = this.seasonAllOf(g, i);
+    const y = seasonAllOf(this, g, i);
     a.set(i, y.score, y.vetoed, y.hasData, this.diff);
     this.touched.add(a);
-  }
-
-  /** Overall (综合) score of member i of group g in period p: track scores weighted by track weight. */
-  overallOf(p: number, g: number, i: number): Aggregate {
-    const c = this.c;
-    const acc = new Weigh();
-    for (let t = 0; t < c.trackIds.length; t++) {
-      const d = c.defOf[t]![g]!;
-      const ts = d >= 0 ? this.tracks[p]![d] : null;
-      if (ts) acc.add(c.scheme.tracks[t]!.weight, ts.board, i);
-    }
-    return acc.result();
-  }
-
-  /** Season total of member i on def d: period scores weighted by period weight. */
-  seasonOf(d: number, i: number): Aggregate {
-    const c = this.c;
-    const acc = new Weigh();
-    for (let p = 0; p < c.periodIds.length; p++) {
-      const ts = this.tracks[p]![d];
-      if (ts) acc.add(c.periodWeight[p]!, ts.board, i);
-    }
-    return acc.result();
-  }
-
-  /** Season overall of member i of group g: season totals weighted by track weight. */
-  seasonAllOf(g: number, i: number): Aggregate {
-    const c = this.c;
-    const acc = new Weigh();
-    for (let t = 0; t < c.trackIds.length; t++) {
-      const d = c.defOf[t]![g]!;
-      const b = d >= 0 ? this.season[d] : null;
-      if (b) acc.add(c.scheme.tracks[t]!.weight, b, i);
-    }
-    return acc.result();
   }
 
   private inputs: CadreInputs | null = null;
@@ -395,11 +390,11 @@ export class IncrementalEngine implements Engine {
   /** Rater evaluation E per [period][cadre] (NaN: nobody rated); they change only with ratings. */
   private buildEvaluations(): void {
     const c = this.c;
-    for (const key of this.facts.ratings.keys()) {
+    for (const [key, byGroup] of this.facts.ratings) {
       const cut = key.indexOf('|');
       const p = c.periodIdx.get(key.slice(0, cut));
       const ci = c.cadreIdx.get(key.slice(cut + 1));
-      if (p !== undefined && ci !== undefined) this.cadres.evaluation[p]![ci] = evaluationOf(c, this.facts, c.periodIds[p]!, c.cadreIds[ci]!) ?? NaN;
+      if (p !== undefined && ci !== undefined) this.cadres.evaluation[p]![ci] = evaluationFrom(c, byGroup) ?? NaN;
     }
   }
 
@@ -451,6 +446,7 @@ export class IncrementalEngine implements Engine {
   rebuild(): void {
     const c = (this.c = compile(this.facts.scheme));
     this.inputs = null;
+    this.codes = [];
     this.cadres = new CadreState(c);
     this.buildEvaluations();
     this.cadreKeys = c.periodIds.map((p) => c.cadreGroupIds.map((g) => cadreBoardKey(p, g)));
@@ -460,10 +456,10 @@ export class IncrementalEngine implements Engine {
     for (let p = 0; p < P; p++) {
       for (const ts of this.tracks[p]!) {
         if (!ts) continue;
-        for (let k = 0; k < ts.val.length; k++) ts.val[k] = this.effective(p, ts.def.index, k);
+        this.fillValues(p, ts);
         ts.scoreAll();
         for (let i = 0; i < ts.n; i++) {
-          const s = this.trackScoreOf(ts, i);
+          const s = this.scoreParts(ts, i);
           ts.board.score[i] = s.score;
           ts.board.vetoed[i] = s.vetoed;
           ts.board.hasData[i] = ts.dataCount[i]! > 0 ? 1 : 0;
@@ -542,7 +538,7 @@ export class IncrementalEngine implements Engine {
       key,
       kind,
       ids: members.map((u) => c.unitIds[u]!),
-      ord: Int32Array.from(members, (u) => c.unitOrd[u]!),
+      codes: (this.codes[g] ??= codeOrder(members.map((u) => c.unitOrd[u]!))),
       bands: c.bands,
       rules: c.rules,
       light,
@@ -571,9 +567,9 @@ export class IncrementalEngine implements Engine {
         ? this.unitBoard(boardKey({ kind: 'season-overall', period: null, track: null, group: gid }), 'season-overall', g)
         : null,
     );
-    for (let p = 0; p < P; p++) c.groupIds.forEach((_, g) => fillAll(this.overall[p]![g], (i) => this.overallOf(p, g, i)));
-    c.defs.forEach((def) => fillAll(this.season[def.index], (i) => this.seasonOf(def.index, i)));
-    c.groupIds.forEach((_, g) => fillAll(this.seasonAll[g], (i) => this.seasonAllOf(g, i)));
+    for (let p = 0; p < P; p++) c.groupIds.forEach((_, g) => fillAll(this.overall[p]![g], (i) => overallOf(this, p, g, i)));
+    c.defs.forEach((def) => fillAll(this.season[def.index], (i) => seasonOf(this, def.index, i)));
+    c.groupIds.forEach((_, g) => fillAll(this.seasonAll[g], (i) => seasonAllOf(this, g, i)));
   }
 
   private buildCadres(): void {
@@ -639,44 +635,20 @@ export class IncrementalEngine implements Engine {
 
 type TrackStateKey = `${number}|${number}`;
 
+/** A unit's track score and its parts (1e-4 units). */
+export interface TrackScore {
+  score: number;
+  vetoed: number;
+  bonus: number;
+  deduction: number;
+  sum: number;
+  scale: number;
+}
+
 const NO_ADJUSTMENTS = { bonus: 0, deduction: 0 };
 const NONE: readonly string[] = [];
 /** From this many units changed by one value, boards sort once instead of moving each unit. */
 const BULK_FROM = 8;
-
-interface Aggregate {
-  score: number;
-  vetoed: number;
-  hasData: number;
-}
-
-/** Weighted mean of one entry over boards, summed in board order (the reference sums in the same order). */
-class Weigh {
-  private num = 0;
-  private den = 0;
-  private vetoed = 0;
-  private hasData = 0;
-  add(w: number, b: RankedBoard, i: number): void {
-    this.num += w * b.score[i]!;
-    this.den += w;
-    this.vetoed |= b.vetoed[i]!;
-    this.hasData |= b.hasData[i]!;
-  }
-  result(): Aggregate {
-    return { score: this.den > 0 ? Math.round(this.num / this.den) : 0, vetoed: this.vetoed, hasData: this.hasData };
-  }
-}
-
-function fillAll(b: RankedBoard | null | undefined, of: (i: number) => Aggregate): void {
-  if (!b) return;
-  for (let i = 0; i < b.n; i++) {
-    const x = of(i);
-    b.score[i] = x.score;
-    b.vetoed[i] = x.vetoed;
-    b.hasData[i] = x.hasData;
-  }
-  b.sortAll();
-}
 
 function refOf(key: string) {
   const [kind, p, t, g] = key.split('|') as [Standings['boards'][string]['ref']['kind'], string, string, string];

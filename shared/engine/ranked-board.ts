@@ -25,10 +25,31 @@ export interface BoardOptions {
   key: string;
   kind: BoardKind | 'cadre';
   ids: string[];
-  ord: Int32Array;
+  /** Entries in code order (ties in score are displayed by code): see `codeOrder`. */
+  codes: CodeOrder;
   bands: CBand[];
   rules: Rules;
   light?: DeriveInput['light'];
+}
+
+/** Entries in code order (`order`) and each entry's place in it (`place`). */
+export interface CodeOrder {
+  order: Int32Array;
+  place: Int32Array;
+}
+
+/** The code order of entries whose codes rank `ord[i]` (distinct) — shared by every board of a group. */
+export function codeOrder(ord: ArrayLike<number>): CodeOrder {
+  const n = ord.length;
+  const keys = Float64Array.from({ length: n }, (_, i) => ord[i]! * n + i).sort();
+  const order = new Int32Array(n);
+  const place = new Int32Array(n);
+  for (let q = 0; q < n; q++) {
+    const i = keys[q]! % n;
+    order[q] = i;
+    place[i] = q;
+  }
+  return { order, place };
 }
 
 export class RankedBoard {
@@ -86,9 +107,8 @@ export class RankedBoard {
     this.list = new Int8Array(n);
     this.light = new Int8Array(n);
     this.pending = new Uint16Array(n);
-    this.lordInv = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => o.ord[a]! - o.ord[b]! || a - b);
-    this.lord = new Int32Array(n);
-    for (let q = 0; q < n; q++) this.lord[this.lordInv[q]!] = q;
+    this.lord = o.codes.place;
+    this.lordInv = o.codes.order;
     this.limit = bandLimits(o.bands, n);
     this.periodBoard = o.kind === 'track' || o.kind === 'overall';
   }

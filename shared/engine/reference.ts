@@ -301,7 +301,7 @@ export const FALLBACK_ALPHA = 0.7;
  */
 export function cadreScore(c: Compiled, p: number, cadre: Scheme['cadres'][number], inp: CadreInputs, detail = false): CadreScore | null {
   const ci = c.cadreIdx.get(cadre.id)!;
-  const cc = c.cadreParts[ci]!;
+  const cc = c.cadrePart(ci);
   const evaluation = inp.evaluation(p, ci);
   const tracks: CadreScore['tracks'] = detail ? [] : NO_TRACKS;
   let num = 0;
@@ -342,7 +342,11 @@ export function cadreScore(c: Compiled, p: number, cadre: Scheme['cadres'][numbe
 /** E = Σ rater-group weight × mean rating / Σ weights of the groups that rated (1e-4 units), or null. */
 export function evaluationOf(c: Compiled, facts: Facts, period: string, cadre: string): number | null {
   const byGroup = facts.ratings.get(`${period}|${cadre}`);
-  if (!byGroup) return null;
+  return byGroup ? evaluationFrom(c, byGroup) : null;
+}
+
+/** E from one cadre's ratings in one period (rater group → rater → score). */
+export function evaluationFrom(c: Compiled, byGroup: Map<string, Map<string, number>>): number | null {
   let num = 0;
   let den = 0;
   c.scheme.raterGroups.forEach((rg) => {

@@ -105,12 +105,12 @@ export class TrackState {
     if (j === def.progressCol) this.board.touchEntry(i);
   }
 
-  /** Σ points with the `exclude` scaling applied, 1e-4 units. */
-  scaled(i: number): { sum: number; scale: number } {
+  /** What the `exclude` scaling adds to Σ points (ΣF_all/ΣF_present), 1e-4 units. */
+  scale(i: number): number {
     const sum = this.ptsSum[i]!;
     const present = this.present[i]!;
     const full = this.def.fullAll;
-    return { sum, scale: present > 0 && present < full ? Math.round((sum * full) / present) - sum : 0 };
+    return present > 0 && present < full ? Math.round((sum * full) / present) - sum : 0;
   }
 
   /** Records the reported value of cell k (undefined = withdrawn). */
