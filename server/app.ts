@@ -35,6 +35,7 @@ import { importRoutes } from './routes/import-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { publishRoutes } from './routes/publish-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
+import { createScreenFeed } from './services/screen-source.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -88,6 +89,9 @@ export async function createApp(deps: AppDeps) {
   const appeals = createAppealService({ storage, now, race, evidence, notify: (id, unit) => live?.notifyAppeal(id, unit) });
   await appeals.recover();
   const workspace = createWorkspaceService({ storage, race, feedback, appeals });
+  // What wall displays see (settings.screenSource), synchronously, for the socket server.
+  const screen = createScreenFeed(race, tokens);
+  await screen.load();
   const routes = allRoutes({
     storage,
     race,
@@ -154,8 +158,10 @@ export async function createApp(deps: AppDeps) {
     users,
     tokens,
     routes,
+    screen,
     /** Closes sockets and the HTTP server; the caller closes the storage. */
     async close(): Promise<void> {
+      screen.close();
       await live?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
