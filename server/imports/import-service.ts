@@ -23,6 +23,8 @@ export interface ImportRequest {
   track?: string;
   dryRun: boolean;
   data: Buffer;
+  /** The uploaded file's name (X-Filename), for the audit trail only. */
+  fileName?: string;
   principal: Principal;
   english: boolean;
 }
@@ -55,7 +57,7 @@ export async function runImport(storage: Storage, race: RaceService, req: Import
     const known = req.dryRun && plan.subs.length ? await findKeys(storage.db, plan.subs.map((s) => s.key!)) : new Map();
     return { ...base, dryRun: req.dryRun, applied: 0, duplicates: known.size, pending: req.dryRun ? plan.subs.length - known.size : 0, version: race.version };
   }
-  const r = await race.submit(req.principal.actor, plan.subs, `import ${sha.slice(0, 12)}`);
+  const r = await race.submit(req.principal.actor, plan.subs, `import ${sha.slice(0, 12)}${req.fileName ? ` ${req.fileName}` : ''}`);
   const duplicates = r.items.filter((i) => i.duplicate).length;
   return { ...base, dryRun: false, applied: r.items.length - duplicates, duplicates, pending: 0, version: r.version };
 }

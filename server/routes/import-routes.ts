@@ -8,6 +8,7 @@ import { mayWriteIndicator, runImport } from '../imports/import-service.ts';
 import { ratingsTemplate, valuesTemplate } from '../imports/templates.ts';
 import { csvOf, xlsxOf } from '../exports/write-table.ts';
 import { attachment } from './workspace-routes.ts';
+import { cleanFileName } from '../services/evidence-service.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Kind = z.enum(['values', 'ratings']);
@@ -54,6 +55,7 @@ export function importRoutes({ race, storage }: RouteDeps): RouteDef[] {
           track: query.track,
           dryRun: query.dryRun === '1' || query.dryRun === 'true',
           data: raw,
+          fileName: cleanFileName(req.get('x-filename'), 'text/plain'),
           principal,
           english: prefersEnglish(req.get('accept-language')),
         });
