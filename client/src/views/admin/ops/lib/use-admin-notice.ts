@@ -1,6 +1,6 @@
 /**
  * Live refresh of the console: joins the socket's `admin` room and calls back on `admin:notice`
- * of the given kinds (debounced). Rejoins after every reconnect; leaves on unmount. Only admins
+ * of the given kinds (at most once per `waitMs`). Rejoins after every reconnect; leaves on unmount. Only admins
  * may join; for other roles this does nothing.
  */
 import { onBeforeUnmount, onMounted, ref } from 'vue';
@@ -16,8 +16,8 @@ export function useAdminNotice(kinds: (kind: string) => boolean, onNotice: () =>
     });
   };
   const notice = (p: { kind: string }): void => {
-    if (!kinds(p.kind)) return;
-    if (timer) clearTimeout(timer);
+    // At most one refresh per `waitMs`, even while notices keep coming (the demo feeder never stops).
+    if (!kinds(p.kind) || timer) return;
     timer = setTimeout(() => {
       timer = null;
       onNotice();
