@@ -24,6 +24,9 @@ export class TrackState {
   /** Number of cells reported this period (the board is active while > 0). */
   ownCount = 0;
   private readonly ctx = {} as CellContext;
+  /** Columns whose method scores finite numbers as they are, and each column's encoded labels. */
+  private readonly numeric: Uint8Array;
+  private readonly labels: Array<Map<string, number> | undefined> = [];
 
   constructor(
     readonly c: Compiled,
@@ -41,6 +44,7 @@ export class TrackState {
     this.ptsSum = new Int32Array(this.n);
     this.present = new Int32Array(this.n).fill(def.fullAll);
     this.dataCount = new Int32Array(this.n);
+    this.numeric = Uint8Array.from(def.inds, (ind) => (methodImpl(ind.method).numeric ? 1 : 0));
   }
 
   /** Scores every column from `val` (after own/carried values were filled in). */
@@ -122,8 +126,15 @@ export class TrackState {
   }
 
   encode(j: number, raw: number | string): number {
+    if (typeof raw === 'number' && this.numeric[j] && Number.isFinite(raw)) return raw;
+    // strings (grades) repeat: each column remembers what its labels encode to
+    const cache = typeof raw === 'string' ? (this.labels[j] ??= new Map()) : null;
+    const known = cache?.get(raw as string);
+    if (known !== undefined) return known;
     const ind = this.def.inds[j]!;
     const x = methodImpl(ind.method).encode(raw, ind.method);
-    return typeof x === 'number' ? x : NaN;
+    const v = typeof x === 'number' ? x : NaN;
+    cache?.set(raw as string, v);
+    return v;
   }
 }

@@ -8,6 +8,7 @@ type Completion = Extract<Method, { kind: 'completion' }>;
 export const completion: MethodImpl<Completion> = {
   kind: 'completion',
   encode: (raw) => numeric(raw),
+  numeric: true,
   decode: (x) => x,
   cap: (m) => m.cap,
   unit(x, m, c) {

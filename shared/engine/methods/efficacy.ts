@@ -12,6 +12,7 @@ type Efficacy = Extract<Method, { kind: 'efficacy' }>;
 export const efficacy: MethodImpl<Efficacy> = {
   kind: 'efficacy',
   encode: (raw) => numeric(raw),
+  numeric: true,
   decode: (x) => x,
   cap: () => 1,
   group(xs, m, c) {

@@ -11,6 +11,7 @@ type Growth = Extract<Method, { kind: 'growth' }>;
 export const growth: MethodImpl<Growth> = {
   kind: 'growth',
   encode: (raw) => numeric(raw),
+  numeric: true,
   decode: (x) => x,
   cap: (m) => m.cap,
   unit(x, m, c) {

@@ -11,6 +11,7 @@ type RankMethod = Extract<Method, { kind: 'rank' }>;
 export const rank: MethodImpl<RankMethod> = {
   kind: 'rank',
   encode: (raw) => numeric(raw),
+  numeric: true,
   decode: (x) => x,
   cap: () => 1,
   group(xs, m, c) {

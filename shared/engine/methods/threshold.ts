@@ -8,6 +8,7 @@ type Threshold = Extract<Method, { kind: 'threshold' }>;
 export const threshold: MethodImpl<Threshold> = {
   kind: 'threshold',
   encode: (raw) => numeric(raw),
+  numeric: true,
   decode: (x) => x,
   cap: () => 1,
   unit(x, m, c) {

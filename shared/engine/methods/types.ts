@@ -23,6 +23,8 @@ export interface MethodImpl<M extends Method = Method> {
   kind: M['kind'];
   /** Turns a submitted value into the number that is scored, or says why it cannot be used. */
   encode(raw: number | string, m: M): number | Message;
+  /** True when `encode` is `numeric`: a finite number is scored as it is (lets bulk loads skip the call). */
+  numeric?: true;
   /** Turns the stored number back into the value people see (grade labels). */
   decode(x: number, m: M): number | string;
   /** Upper bound as a multiple of full marks (1 unless the method has a cap). */
