@@ -102,9 +102,17 @@ const steps: Step[] = [
   async (db) => {
     await db.schema.createIndex('events_actor').on('events').columns(['actor', 'seq']).execute();
   },
+  // Issue 3: snapshots of the engine's facts (server/storage/snapshot-repo.ts), a cache so a start
+  // replays only the tail of the log. Not append-only: old snapshots are dropped.
+  async (db) => {
+    await snapshotsTable(db);
+  },
   // Issue 5: structured appeals (target, 三个区分开来 questions, evidence, history, the decision's
   // event), feedback of the organization department, evidence files stored in the database.
+  // Idempotent: for a while this step ran before the snapshots step above (both were appended at
+  // the same time), so a database may have it already, or may lack the snapshots table.
   async (db, dialect) => {
+    const have = new Set(await columnsOf(db, dialect, 'appeals'));
     for (const [name, type] of [
       ['target_json', 'text'],
       ['questions', 'text'],
@@ -114,10 +122,11 @@ const steps: Step[] = [
       ['history', 'text'],
       ['pending', 'text'],
     ] as const) {
-      await db.schema.alterTable('appeals').addColumn(name, type).execute();
+      if (!have.has(name)) await db.schema.alterTable('appeals').addColumn(name, type).execute();
     }
     await db.schema
       .createTable('feedback')
+      .ifNotExists()
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('unit', 'text', (c) => c.notNull())
       .addColumn('period', 'text')
@@ -125,9 +134,10 @@ const steps: Step[] = [
       .addColumn('author', 'text', (c) => c.notNull())
       .addColumn('at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('feedback_unit').on('feedback').columns(['unit', 'at']).execute();
+    await db.schema.createIndex('feedback_unit').ifNotExists().on('feedback').columns(['unit', 'at']).execute();
     await db.schema
       .createTable('evidence')
+      .ifNotExists()
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('unit', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
@@ -138,21 +148,32 @@ const steps: Step[] = [
       .addColumn('created_by', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('evidence_unit').on('evidence').column('unit').execute();
-  },
-  // Issue 3: snapshots of the engine's facts (server/storage/snapshot-repo.ts), a cache so a start
-  // replays only the tail of the log. Not append-only: old snapshots are dropped.
-  async (db) => {
-    await db.schema
-      .createTable('snapshots')
-      .ifNotExists()
-      .addColumn('seq', 'bigint', (c) => c.primaryKey())
-      .addColumn('format', 'integer', (c) => c.notNull())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('data', 'text', (c) => c.notNull())
-      .execute();
+    await db.schema.createIndex('evidence_unit').ifNotExists().on('evidence').column('unit').execute();
+    await snapshotsTable(db);
   },
 ];
+
+/** The snapshots table (issue 3); created by its own step, and by the issue 5 step where that ran first. */
+async function snapshotsTable(db: Transaction<DB>): Promise<void> {
+  await db.schema
+    .createTable('snapshots')
+    .ifNotExists()
+    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('format', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .execute();
+}
+
+/** Column names of a table in the current schema. */
+async function columnsOf(db: Transaction<DB>, dialect: Dialect, table: string): Promise<string[]> {
+  if (dialect === 'postgres') {
+    const r = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db);
+    return r.rows.map((x) => x.column_name);
+  }
+  const r = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+  return r.rows.map((x) => x.name);
+}
 
 /** The event log and the audit trail refuse UPDATE and DELETE in the database itself. */
 async function forbidChanges(db: Transaction<DB>, dialect: Dialect): Promise<void> {
