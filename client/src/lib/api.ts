@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's extra fields (e.g. `errors` of a refused import, `problems` of a scheme). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,6 +30,11 @@ export function getDisplayToken(): string | null {
   return displayToken;
 }
 
+/** The page's language (`<html lang>`, set by the app's language switch). */
+export function pageLang(): 'zh-CN' | 'en' {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+}
+
 /** Fetches JSON from the API; throws `ApiError` with the server's code and message. */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);
@@ -35,6 +42,9 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   const method = (init.method ?? (init.json !== undefined ? 'POST' : 'GET')).toUpperCase();
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   if (displayToken) headers.set('Authorization', `Bearer ${displayToken}`);
+  // The server's messages follow the page's language, not the browser's (an English office PC
+  // may show the Chinese console).
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', pageLang());
   let body = init.body;
   if (init.json !== undefined) {
     headers.set('Content-Type', 'application/json');
@@ -58,8 +68,9 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   if (!res.ok) {
     const err = (data ?? {}) as { code?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
-    const src = err.error ?? err;
-    throw new ApiError(res.status, typeof src.code === 'string' ? src.code : `http_${res.status}`, typeof src.message === 'string' ? src.message : res.statusText);
+    const src = (err.error ?? err) as Record<string, unknown>;
+    const { code, message, ...details } = src;
+    throw new ApiError(res.status, typeof code === 'string' ? code : `http_${res.status}`, typeof message === 'string' ? message : res.statusText, details);
   }
   return data as T;
 }

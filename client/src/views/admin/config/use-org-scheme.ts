@@ -6,8 +6,7 @@
 import { computed, shallowRef, ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import type { Scheme } from '../../../../../shared/scheme.ts';
-import { ApiError } from '../../../lib/api.ts';
-import { apiL } from './api-lang.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 
 export function useOrgScheme() {
   const version = ref(0);
@@ -19,7 +18,7 @@ export function useOrgScheme() {
     loading.value = true;
     error.value = null;
     try {
-      const r = await apiL<{ version: number; scheme: Scheme | null }>('/api/scheme');
+      const r = await api<{ version: number; scheme: Scheme | null }>('/api/scheme');
       version.value = r.version;
       scheme.value = r.scheme;
     } catch (e) {
@@ -33,7 +32,7 @@ export function useOrgScheme() {
   async function edit(path: string, method: 'POST' | 'PUT' | 'DELETE', body?: Record<string, unknown>): Promise<boolean> {
     try {
       const url = method === 'DELETE' ? `${path}?version=${version.value}` : path;
-      const r = await apiL<{ version: number; scheme: Scheme }>(url, { method, json: body ? { version: version.value, ...body } : undefined });
+      const r = await api<{ version: number; scheme: Scheme }>(url, { method, json: body ? { version: version.value, ...body } : undefined });
       version.value = r.version;
       scheme.value = r.scheme;
       return true;

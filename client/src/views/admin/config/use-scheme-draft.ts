@@ -9,7 +9,7 @@ import type { Scheme } from '../../../../../shared/scheme.ts';
 import { SchemeSchema } from '../../../../../shared/scheme.ts';
 import type { Problem } from '../../../../../shared/engine/types.ts';
 import { validateScheme } from '../../../../../shared/validate-scheme.ts';
-import { apiL as api } from './api-lang.ts';
+import { api } from '../../../lib/api.ts';
 
 /** Cadres can be many and are edited on the org page: not deeply reactive here. */
 function prepare(s: Scheme): Scheme {
