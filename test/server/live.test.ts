@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDiff, type Standings, type StandingsDiff } from '../../shared/standings.ts';
-import type { SubscribeResult } from '../../shared/protocol.ts';
+import type { Reply, SubscribeResult } from '../../shared/protocol.ts';
 import { filterStandings, roomSet } from '../../server/live/room-filter.ts';
 import { connected, login, socketFor, startServer, until, type Client, type TestServer, type TestSocket } from './helpers/server.ts';
 
@@ -13,9 +13,15 @@ async function follower(url: string, cookie: string | null, rooms: string[], sin
     if (state.standings) applyDiff(state.standings, d);
   });
   await connected(s);
-  const r = await s.emitWithAck('standings:subscribe', { rooms, since: since?.version ?? null });
+  // The ack is handled in its callback, like the real client does: a patch that arrives in the
+  // same read as the ack is dispatched right after it, before an awaited reply would resume.
+  const r = await new Promise<Reply<SubscribeResult>>((resolve) =>
+    s.emit('standings:subscribe', { rooms, since: since?.version ?? null }, (reply) => {
+      if (reply.ok) state.standings = apply(since, reply.data);
+      resolve(reply);
+    }),
+  );
   if (!r.ok) throw new Error(r.error.code);
-  state.standings = apply(since, r.data);
   return state;
 }
 
