@@ -16,29 +16,41 @@ export const rank: MethodImpl<RankMethod> = {
   cap: () => 1,
   group(xs, m, c) {
     const out = new Float64Array(xs.length);
-    const present: number[] = [];
-    for (const x of xs) if (!Number.isNaN(x)) present.push(x);
-    // best first
-    const sorted = Float64Array.from(present).sort();
-    if (c.direction === 'higher') sorted.reverse();
+    // ascending, NaN (missing) last
+    const sorted = Float64Array.from(xs).sort();
+    let present = sorted.length;
+    while (present > 0 && Number.isNaN(sorted[present - 1]!)) present--;
+    const higher = c.direction === 'higher';
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       if (Number.isNaN(x)) continue;
-      const r = 1 + countBetter(sorted, x, c.direction === 'higher');
-      out[i] = pointsForRank(r, m, c.fullMarks);
+      // competition rank: 1 + the number of values strictly better
+      const better = higher ? present - upperBound(sorted, present, x) : lowerBound(sorted, present, x);
+      out[i] = pointsForRank(1 + better, m, c.fullMarks);
     }
     return out;
   },
 };
 
-/** Number of values in `sorted` (best first) strictly better than x. */
-function countBetter(sorted: Float64Array, x: number, higher: boolean): number {
+/** Number of the first `n` values of ascending `a` that are < x. */
+function lowerBound(a: Float64Array, n: number, x: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (higher ? v > x : v < x) lo = mid + 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of the first `n` values of ascending `a` that are ≤ x. */
+function upperBound(a: Float64Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
