@@ -248,6 +248,10 @@ export function createAppealService(deps: {
       const r = await race.submit(actor, [{ key, body }], next.decision);
       seq = r.items[0]!.seq;
     } catch (e) {
+      // Refused (or failed before commit): drop the parked decision. Should the event have been
+      // committed after all, finish the decision instead.
+      const rec = (await findKeys(storage.db, [key])).get(key);
+      if (rec) return finalise(id, change, rec.seq);
       await storage.db.updateTable('appeals').set({ pending: null }).where('id', '=', id).execute();
       throw e;
     } finally {
