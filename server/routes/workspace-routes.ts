@@ -56,6 +56,7 @@ export function workspaceRoutes({ race, workspace, feedback, evidence }: RouteDe
       status: 201,
       handler({ params, body, principal }) {
         knownUnit(params.id);
+        if (body.period && !race.scheme()!.season.periods.some((p) => p.id === body.period)) throw errors.badRequest(`考核期「${body.period}」不存在。`, `Period "${body.period}" does not exist.`);
         return feedback.add(params.id, body, principal.displayName || principal.actor);
       },
     }),
