@@ -155,7 +155,8 @@ export function buildReport(input: { scheme: Scheme; engine: Engine; standings: 
     period: { id: period.id, name: period.name },
     version: s.version,
     source,
-    title: `${scheme.name}${period.name}赛马通报`,
+    // "2026年度一线赛马" + "11月" + "通报", not "…赛马11月赛马通报".
+    title: `${scheme.name}${period.name}${scheme.name.endsWith('赛马') ? '' : '赛马'}通报`,
     tables,
     summary,
     overall: overallOut,

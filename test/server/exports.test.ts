@@ -159,7 +159,7 @@ describe('exports', () => {
     const file = path.join(tmp, 'report.pdf');
     fs.writeFileSync(file, r.data);
     const { stdout } = await run(pdftotext!, ['-enc', 'UTF-8', file, '-']);
-    expect(stdout).toContain('测试赛马2月赛马通报');
+    expect(stdout).toContain('测试赛马2月通报');
     expect(stdout).toContain('2月');
     expect(stdout).toContain('东城镇');
     expect(stdout).toContain('进位最多：东城镇（经济强镇组），较上期上升 1 位');
