@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../shared/engine/index.ts';
 import type { Engine } from '../../shared/engine/index.ts';
 import type { EventBody, LogEvent } from '../../shared/events.ts';
@@ -16,8 +16,9 @@ import { decodeSnapshot, encodeSnapshot, replayLog, SNAPSHOT_FORMAT } from '../.
 import { createRaceService } from '../../server/services/race-service.ts';
 import { lastSnapshotSeq } from '../../server/storage/snapshot-repo.ts';
 import { readAllEvents } from '../../server/storage/events-repo.ts';
-import { openStorage } from '../../server/storage/storage.ts';
+import { openStorage, type Storage } from '../../server/storage/storage.ts';
 import { eventsArb, schemeArb } from '../shared/arbitraries.ts';
+import { dropSchema, findPostgres, freshSchema } from './helpers/pg.ts';
 import { tinyScheme } from './helpers/tiny-scheme.ts';
 
 const at = '2026-03-01T00:00:00.000Z';
@@ -83,12 +84,31 @@ describe('engine snapshots', () => {
   });
 });
 
-describe('race service with snapshots', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saima-snap-'));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const pgUrl = await findPostgres();
+const backends: Array<[string, () => Promise<{ storage: Storage; done: () => Promise<void> }>]> = [
+  [
+    'SQLite',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saima-snap-'));
+      const storage = await openStorage({ dataDir: dir });
+      return { storage, done: async () => (await storage.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+    },
+  ],
+];
+if (pgUrl) {
+  backends.push([
+    'PostgreSQL',
+    async () => {
+      const schema = freshSchema();
+      const storage = await openStorage({ url: pgUrl, pgSchema: schema });
+      return { storage, done: async () => (await storage.close(), await dropSchema(pgUrl, schema)) };
+    },
+  ]);
+}
 
+describe.each(backends)('race service with snapshots on %s', (_name, open) => {
   it('stores snapshots as the log grows and a restart replays only the tail, to the same standings', async () => {
-    const storage = await openStorage({ dataDir: dir });
+    const { storage, done } = await open();
     const deps = { storage, createEngine, now: () => new Date(at), snapshotEvery: 25 };
     const race = createRaceService(deps);
     await race.load();
@@ -99,9 +119,9 @@ describe('race service with snapshots', () => {
       await race.submit('admin', [{ key: `k${i}`, body: { type: 'value:recorded', data: { period: i % 3 ? 'm01' : 'm02', unit: units[i % 4]!, indicator: ['inv', 'proj', 'hot'][i % 3]!, value } } }]);
       if (i === 60) await race.submit('admin', [{ body: { type: 'period:published', data: { period: 'm01', note: '' } } }]);
       // Snapshots are written after the replies, in a later turn.
-      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 5));
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
     const snapSeq = await lastSnapshotSeq(storage, SNAPSHOT_FORMAT);
     expect(snapSeq).toBeGreaterThan(75);
     const all = await readAllEvents(storage.db);
@@ -120,6 +140,6 @@ describe('race service with snapshots', () => {
     // As-of replays start from the newest snapshot before the version asked for.
     const v = snapSeq - 3;
     expect(await again.standingsAt(v)).toEqual({ ...createEngine(tinyScheme(), all.slice(0, v)).standings(), version: v });
-    await storage.close();
+    await done();
   });
 });
