@@ -7,7 +7,8 @@ import { fx, unfx } from './fixed.ts';
 import { methodImpl } from './methods/index.ts';
 import type { IncrementalEngine } from './engine.ts';
 import type { RankedBoard } from './ranked-board.ts';
-import { cadreScore, evaluationOf } from './reference.ts';
+import type { CadreInputs } from './reference.ts';
+import { cadreAdjustmentSums, cadreScore, evaluationOf } from './reference.ts';
 import type { AdjustmentItem, CadreExplanation, ExplanationPart, UnitExplanation, VetoItem, WeightedExplanation } from './types.ts';
 
 export function explainUnit(e: IncrementalEngine, period: string, track: string, unit: string): UnitExplanation | null {
@@ -146,7 +147,7 @@ export function explainCadre(e: IncrementalEngine, period: string, cadreId: stri
   const ci = c.cadreIdx.get(cadreId);
   if (p === undefined || ci === undefined) return null;
   const cadre = c.scheme.cadres[ci]!;
-  const s = cadreScore(c, p, cadre, e.cadreInputs(), true);
+  const s = cadreScore(c, p, cadre, cadreInputs(e), true);
   if (!s) return null;
   const den = s.tracks.reduce((x, t) => x + t.weight, 0);
   const trackParts = s.tracks.map((t) => ({ kind: 'track' as const, id: t.track, points: Math.round((t.weight * t.part) / den) }));
@@ -181,5 +182,34 @@ export function explainCadre(e: IncrementalEngine, period: string, cadreId: stri
       { kind: 'bonus', id: null, points: unfx(s.bonus) },
       { kind: 'deduction', id: null, points: -unfx(s.deduction) },
     ],
+  };
+}
+
+const NO_ADJUSTMENTS = { bonus: 0, deduction: 0 };
+
+/** How the reference cadre formula (with its parts) reads the engine's boards. */
+function cadreInputs(e: IncrementalEngine): CadreInputs {
+  const c = e.c;
+  return {
+    trackScore: (p, t, u) => {
+      const g = c.unitGroup[u]!;
+      const d = g >= 0 ? c.defOf[t]![g]! : -1;
+      const ts = d >= 0 ? e.tracks[p]![d] : null;
+      return ts ? ts.board.score[c.unitLocal[u]!] : undefined;
+    },
+    overallScore: (p, u) => {
+      const g = c.unitGroup[u]!;
+      const b = g >= 0 ? e.overall[p]![g] : null;
+      return b ? b.score[c.unitLocal[u]!] : undefined;
+    },
+    evaluation: (p, ci) => {
+      const x = e.cadres.evaluation[p]![ci]!;
+      return Number.isNaN(x) ? null : x;
+    },
+    adjustments: (p, ci) => {
+      if (!e.cadreAdjIndex.size) return NO_ADJUSTMENTS;
+      const ids = e.cadreAdjIndex.get(`${c.periodIds[p]!}|${c.cadreIds[ci]!}`);
+      return ids ? cadreAdjustmentSums(ids.map((id) => e.facts.cadreAdj.get(id)!)) : NO_ADJUSTMENTS;
+    },
   };
 }
