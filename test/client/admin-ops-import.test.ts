@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importErrors, importPath, importResult } from '../../client/src/views/admin/ops/lib/import-report.ts';
-import { OpsError, resetCsrf, send, upload } from '../../client/src/views/admin/ops/lib/http.ts';
+import { OpsError, upload } from '../../client/src/views/admin/ops/lib/http.ts';
+import { setCsrfToken } from '../../client/src/lib/api.ts';
 import { csvUrl, evidenceUrl, templateUrl, workbookUrl } from '../../client/src/views/admin/ops/lib/urls.ts';
 
 describe('import report', () => {
@@ -42,14 +43,13 @@ describe('import report', () => {
 describe('raw uploads (mocked fetch)', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
-    resetCsrf();
+    setCsrfToken(null);
   });
 
   function stub(replies: Array<{ status: number; body: unknown }>) {
     const calls: Array<{ url: string; init: RequestInit }> = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      if (url === '/api/session/me') return new Response(JSON.stringify({ csrfToken: `c${calls.length}` }), { status: 200 });
       const r = replies.shift()!;
       return new Response(JSON.stringify(r.body), { status: r.status });
     });
@@ -57,11 +57,12 @@ describe('raw uploads (mocked fetch)', () => {
   }
 
   it('sends the file raw with X-Filename and the CSRF token', async () => {
+    setCsrfToken('c1');
     const calls = stub([{ status: 200, body: { applied: 3, duplicates: 0, unchanged: 0, version: 5 } }]);
     const file = new Blob(['a,b\n1,2'], { type: 'text/csv' });
     const r = await upload('/api/import?kind=values&period=p1&track=t1&dryRun=1', file, '三月 数据.csv');
     expect(r).toMatchObject({ applied: 3 });
-    const post = calls[1]!;
+    const post = calls[0]!;
     const h = new Headers(post.init.headers);
     expect(post.init.method).toBe('POST');
     expect(h.get('X-CSRF-Token')).toBe('c1');
@@ -76,15 +77,5 @@ describe('raw uploads (mocked fetch)', () => {
     expect(err).toBeInstanceOf(OpsError);
     expect(err).toMatchObject({ status: 422, code: 'import_invalid', message: '有错误' });
     expect(importErrors((err as OpsError).body)).toHaveLength(1);
-  });
-
-  it('fetches a fresh CSRF token once when the server refuses the old one', async () => {
-    const calls = stub([
-      { status: 403, body: { code: 'csrf', message: 'x' } },
-      { status: 201, body: { ok: 1 } },
-    ]);
-    expect(await send('/api/values/batch', { json: { items: [] } })).toEqual({ ok: 1 });
-    expect(calls.map((c) => c.url)).toEqual(['/api/session/me', '/api/values/batch', '/api/session/me', '/api/values/batch']);
-    expect(new Headers(calls[3]!.init.headers).get('X-CSRF-Token')).toBe('c3');
   });
 });
