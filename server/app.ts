@@ -36,6 +36,7 @@ import { exportRoutes } from './routes/export-routes.ts';
 import { publishRoutes } from './routes/publish-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { createScreenFeed } from './services/screen-source.ts';
+import { attachScreenFeed } from './services/screen-socket.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -148,6 +149,8 @@ export async function createApp(deps: AppDeps) {
   const server = http.createServer(app);
   server.requestTimeout = 120_000;
   live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], patchWindowMs: deps.patchWindowMs, log });
+  // Display sockets follow settings.screenSource (published snapshot or live), in front of the live handlers.
+  const detachScreen = attachScreenFeed(live.io as unknown as Parameters<typeof attachScreenFeed>[0], screen);
 
   return {
     app,
@@ -161,6 +164,7 @@ export async function createApp(deps: AppDeps) {
     screen,
     /** Closes sockets and the HTTP server; the caller closes the storage. */
     async close(): Promise<void> {
+      detachScreen();
       screen.close();
       await live?.close();
       await new Promise<void>((resolve) => {
