@@ -135,6 +135,7 @@ const en: OpsMessages = {
     importHint: 'For many ratings, use Import with "Cadre ratings".',
   },
   review: {
+    openUnit: 'Open the unit workspace',
     queue: 'Queue',
     kind: 'Kind',
     objection: 'Data objection',

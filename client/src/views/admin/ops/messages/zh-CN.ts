@@ -133,6 +133,7 @@ const zh = {
     importHint: '批量测评分数请在“批量导入”中选择“干部测评分数”。',
   },
   review: {
+    openUnit: '查看单位工作台',
     queue: '审核队列',
     kind: '类别',
     objection: '数据异议',
