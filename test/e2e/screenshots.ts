@@ -69,6 +69,11 @@ try {
     const town = ((await res.json()) as { user?: { unit?: string } }).user?.unit;
     if (town) await shot('unit', `/unit/${encodeURIComponent(town)}`, { login: 'unit', width: 1440, height: 900, fullPage: true });
   }
+  // The console, as the organization department's admin sees it on a laptop.
+  for (const page of ['review', 'data', 'scheme', 'org', 'publish', 'exports', 'audit']) {
+    await shot(`admin-${page}`, `/admin/${page}`, { login: 'admin', width: 1440, height: 900 });
+  }
+  await shot('login', '/login', { width: 1440, height: 900, wait: 1000 });
   console.log(shots.join('\n'));
 } finally {
   await browser.close();
