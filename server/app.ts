@@ -150,7 +150,7 @@ export async function createApp(deps: AppDeps) {
   server.requestTimeout = 120_000;
   live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], patchWindowMs: deps.patchWindowMs, log });
   // Display sockets follow settings.screenSource (published snapshot or live), in front of the live handlers.
-  const detachScreen = attachScreenFeed(live.io as unknown as Parameters<typeof attachScreenFeed>[0], screen);
+  const detachScreen = attachScreenFeed(live.io as unknown as Parameters<typeof attachScreenFeed>[0], screen, () => race.version);
 
   return {
     app,

@@ -4,7 +4,8 @@
  * `standings:subscribe` with the published snapshot and keeps it out of the live patch rooms
  * (it never reaches the live handler, so it joins no signature room). When the snapshot or the
  * setting changes, display sockets are disconnected; the client reconnects (it retries
- * server-side disconnects forever) and subscribes again, getting the right view. A display that
+ * server-side disconnects forever) and subscribes again, getting the right view. The snapshot is
+ * labelled with the current version (see below). A display that
  * was on the snapshot subscribes to live standings with `since: null`, so it gets a whole
  * snapshot rather than diffs that assume the boards it does not have.
  */
@@ -17,7 +18,7 @@ import type { ScreenFeed } from './screen-source.ts';
 
 type AnySocket = Socket;
 
-export function attachScreenFeed(io: Server, screen: ScreenFeed): () => void {
+export function attachScreenFeed(io: Server, screen: ScreenFeed, currentVersion: () => number): () => void {
   /** Display tokens last served the published snapshot. */
   const onSnapshot = new Set<string>();
   const principalOf = (s: AnySocket) => (s.data as { principal?: Principal } | undefined)?.principal;
@@ -40,8 +41,11 @@ export function attachScreenFeed(io: Server, screen: ScreenFeed): () => void {
       const denied = parsed.data.rooms.filter((r) => !mayJoin(p, r));
       if (denied.length) return reply({ ok: false, error: { code: 'forbidden', message: '您没有执行此操作的权限。' } });
       onSnapshot.add(token);
-      const snap = screen.snapshot();
-      reply({ ok: true, data: { version: snap.version, snapshot: filterStandings(snap, roomSet(parsed.data.rooms)) } });
+      // Labelled with the current version: clients keep a snapshot only if it is not older than
+      // what they hold, and a display coming from live standings holds a newer version than the
+      // publication. No diffs ever follow this snapshot (displays are disconnected on change).
+      const version = currentVersion();
+      reply({ ok: true, data: { version, snapshot: { ...filterStandings(screen.snapshot(), roomSet(parsed.data.rooms)), version } } });
     });
   };
   io.on('connection', onConnection);
