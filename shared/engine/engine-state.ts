@@ -14,8 +14,10 @@ import { compile } from './compile.ts';
 import type { DiffBuilder } from './diff-builder.ts';
 import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
-import type { BulkContext, CodeOrder } from './ranked-board.ts';
-import { codeOrder, RankedBoard } from './ranked-board.ts';
+import type { CodeOrder } from './board-order.ts';
+import { codeOrder } from './board-order.ts';
+import type { BulkContext } from './ranked-board.ts';
+import { RankedBoard } from './ranked-board.ts';
 import { cadreAdjustmentSums, evaluationFrom } from './reference.ts';
 import { TrackState } from './track-state.ts';
 

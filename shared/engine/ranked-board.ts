@@ -6,7 +6,9 @@
 import type { BoardKind, Row } from '../standings.ts';
 import type { CBand } from './compile.ts';
 import type { DeriveInput } from './derive.ts';
-import { assignRanks, bandLimits, compareEntries, cutsOf, FLAGS, flagOf, gradeOf, LIGHTS, lightOf, LISTS, listOf } from './derive.ts';
+import { assignRanks, bandLimits, cutsOf, FLAGS, flagOf, gradeOf, LIGHTS, lightOf, LISTS, listOf } from './derive.ts';
+import type { CodeOrder } from './board-order.ts';
+import { displayOrder, scratchOld } from './board-order.ts';
 import type { DiffBuilder } from './diff-builder.ts';
 import { F } from './diff-builder.ts';
 import type { Rules } from '../scheme.ts';
@@ -25,31 +27,11 @@ export interface BoardOptions {
   key: string;
   kind: BoardKind | 'cadre';
   ids: string[];
-  /** Entries in code order (ties in score are displayed by code): see `codeOrder`. */
+  /** Entries in code order (ties in score are displayed by code): see board-order.ts. */
   codes: CodeOrder;
   bands: CBand[];
   rules: Rules;
   light?: DeriveInput['light'];
-}
-
-/** Entries in code order (`order`) and each entry's place in it (`place`). */
-export interface CodeOrder {
-  order: Int32Array;
-  place: Int32Array;
-}
-
-/** The code order of entries whose codes rank `ord[i]` (distinct) — shared by every board of a group. */
-export function codeOrder(ord: ArrayLike<number>): CodeOrder {
-  const n = ord.length;
-  const keys = Float64Array.from({ length: n }, (_, i) => ord[i]! * n + i).sort();
-  const order = new Int32Array(n);
-  const place = new Int32Array(n);
-  for (let q = 0; q < n; q++) {
-    const i = keys[q]! % n;
-    order[q] = i;
-    place[i] = q;
-  }
-  return { order, place };
 }
 
 export class RankedBoard {
@@ -85,9 +67,8 @@ export class RankedBoard {
   private cuts = { last: 0, red: 0, black: Infinity };
   private readonly limit: number[];
   private readonly periodBoard: boolean;
-  /** Each entry's place in code order (ties in score are displayed by code), and its inverse. */
+  /** Each entry's place in code order (ties in score are displayed by code). */
   private readonly lord: Int32Array;
-  private readonly lordInv: Int32Array;
 
   constructor(private readonly o: BoardOptions) {
     this.key = o.key;
@@ -108,43 +89,15 @@ export class RankedBoard {
     this.light = new Int8Array(n);
     this.pending = new Uint16Array(n);
     this.lord = o.codes.place;
-    this.lordInv = o.codes.order;
     this.limit = bandLimits(o.bands, n);
     this.periodBoard = o.kind === 'track' || o.kind === 'overall';
   }
 
   /** Sorts everything from scratch (after the arrays were filled directly). */
   sortAll(): void {
-    this.sortOrder();
+    displayOrder(this.n, this.score, this.vetoed, this.o.codes, this.order, this.pos);
     assignRanks(this.order, this.n, this.score, this.vetoed, this.rank);
     this.touch();
-  }
-
-  /**
-   * Display order by one numeric sort of packed keys (vetoed, score descending, code order), each
-   * an exact integer below 2^53; boards whose score range is too wide for that use a comparator.
-   */
-  private sortOrder(): void {
-    const { n, score, vetoed, lord, lordInv, order, pos } = this;
-    let lo = 0;
-    let hi = 0;
-    for (let i = 0; i < n; i++) {
-      const s = score[i]!;
-      if (i === 0 || s < lo) lo = s;
-      if (i === 0 || s > hi) hi = s;
-    }
-    const span = hi - lo + 1;
-    if (2 * span * n <= 2 ** 53) {
-      const keys = scratchKeys(n);
-      for (let i = 0; i < n; i++) keys[i] = ((vetoed[i] ? span : 0) + hi - score[i]!) * n + lord[i]!;
-      keys.sort();
-      for (let q = 0; q < n; q++) order[q] = lordInv[keys[q]! % n]!;
-    } else {
-      const idx = Array.from({ length: n }, (_, i) => i);
-      idx.sort((a, b) => compareEntries(a, b, score, vetoed, (i) => lord[i]!));
-      order.set(idx);
-    }
-    for (let q = 0; q < n; q++) pos[order[q]!] = q;
   }
 
   /** Sets one entry's values, repositions it and records what changed. */
@@ -181,7 +134,7 @@ export class RankedBoard {
     const [oldOrder, oldRank] = scratchOld(n);
     oldOrder.set(order);
     oldRank.set(rank);
-    this.sortOrder();
+    displayOrder(this.n, this.score, this.vetoed, this.o.codes, this.order, this.pos);
     assignRanks(order, n, this.score, this.vetoed, rank);
     let a = n;
     let b = -1;
@@ -381,18 +334,6 @@ export class RankedBoard {
       hasData: this.hasData[i] === 1,
     };
   }
-}
-
-/** Scratch sort keys and the pre-settle order and ranks, shared by every board (they sort one at a time). */
-let keyScratch = new Float64Array(0);
-function scratchKeys(n: number): Float64Array {
-  if (keyScratch.length < n) keyScratch = new Float64Array(n);
-  return keyScratch.subarray(0, n);
-}
-let oldScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
-function scratchOld(n: number): [Int32Array, Int32Array] {
-  if (oldScratch[0].length < n) oldScratch = [new Int32Array(n), new Int32Array(n)];
-  return [oldScratch[0].subarray(0, n), oldScratch[1].subarray(0, n)];
 }
 
 /** Two zeroed scratch count arrays reused by every derive pass (boards derive one at a time). */
