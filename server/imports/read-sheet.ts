@@ -12,6 +12,32 @@ export interface Sheet {
 }
 
 const MAX_CELLS = 500_000;
+/** XLSX files are zips: refuse one that would unpack to more than this (a zip bomb) before reading it. */
+const MAX_UNZIPPED = 200 * 1024 * 1024;
+
+/** Sum of the uncompressed sizes in a zip's central directory; Infinity when it cannot be read or is ZIP64. */
+export function unzippedSize(b: Buffer): number {
+  const from = Math.max(0, b.length - 22 - 65_535);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= from; i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Infinity;
+  const count = b.readUInt16LE(eocd + 10);
+  let at = b.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) return Infinity;
+    const size = b.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + b.readUInt16LE(at + 28) + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return total;
+}
 
 /** Column letters as a spreadsheet shows them: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(i: number): string {
@@ -52,6 +78,7 @@ export async function readSheet(data: Buffer): Promise<Sheet> {
       throw e;
     }
   }
+  if (unzippedSize(data) > MAX_UNZIPPED) throw tooMany();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CsvError, parseCsv, writeCsv } from '../../server/imports/csv.ts';
 import { sniff } from '../../server/imports/decode.ts';
-import { columnLetter } from '../../server/imports/read-sheet.ts';
+import { columnLetter, readSheet, unzippedSize } from '../../server/imports/read-sheet.ts';
+import ExcelJS from 'exceljs';
 import { parseNumber } from '../../server/imports/import-values.ts';
 import { neutralise } from '../../server/exports/neutralise.ts';
 
@@ -73,5 +74,27 @@ describe('cells', () => {
     for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralise(v)).toBe(`'${v}`);
     expect(neutralise('东城镇')).toBe('东城镇');
     expect(neutralise(-1)).toBe(-1);
+  });
+});
+
+describe('xlsx guard', () => {
+  it('reads the unpacked size of a real workbook and refuses a zip that claims gigabytes', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x').addRow(['单位编码', 1]);
+    const real = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(unzippedSize(real)).toBeGreaterThan(real.length);
+    expect(unzippedSize(real)).toBeLessThan(1e6);
+    expect((await readSheet(real)).rows[0]).toEqual(['单位编码', 1]);
+    // A central directory entry that declares 4 GB, and the end-of-directory record.
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt32LE(0xfffffff0, 24);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(4, 16);
+    const bomb = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), cd, eocd]);
+    expect(unzippedSize(bomb)).toBe(0xfffffff0);
+    await expect(readSheet(bomb)).rejects.toMatchObject({ status: 413 });
   });
 });
