@@ -160,6 +160,8 @@ export async function createApp(deps: AppDeps) {
     race,
     users,
     tokens,
+    appeals,
+    feedback,
     routes,
     screen,
     /** Closes sockets and the HTTP server; the caller closes the storage. */

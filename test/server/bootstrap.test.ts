@@ -30,6 +30,24 @@ describe('demo bootstrap', () => {
     expect(st.body.version).toBe(srv.app.race.version);
   });
 
+  it('the demo unit finds feedback and a waiting 容错 application; a neighbour\'s objection was rejected with a reason', async () => {
+    const info = (await demoInfo(srv.app))!;
+    const unit = info.accounts.find((a) => a.username === 'unit')!;
+    const c = await login(srv.url, unit.username, unit.password);
+    const town = (await c.req('GET', '/api/session/me')).body.user.unit as string;
+    const ws = (await c.req('GET', `/api/units/${town}/workspace`)).body;
+    expect(ws.feedback).toHaveLength(1);
+    expect(ws.feedback[0].text).toContain('短板');
+    expect(ws.appeals).toMatchObject([{ kind: 'tolerance', status: 'submitted', questions: { exploratory: true, notProhibited: true, publicInterest: true } }]);
+    const target = ws.appeals[0].target.adjustment as string;
+    expect(ws.adjustments.find((a: { id: string }) => a.id === target)).toMatchObject({ kind: 'deduction', revoked: false, waiver: null });
+    const admin = await login(srv.url, 'admin', 'admin-demo-password');
+    const all = (await admin.req('GET', '/api/appeals')).body.items as Array<{ unit: string; kind: string; status: string; reference: string | null }>;
+    expect(all.map((a) => [a.kind, a.status])).toEqual(expect.arrayContaining([['tolerance', 'submitted'], ['objection', 'rejected']]));
+    expect(all.find((a) => a.kind === 'objection')!.unit).not.toBe(town);
+    expect(all.find((a) => a.kind === 'objection')!.reference).toMatch(/号$/);
+  });
+
   it('the feeder keeps plausible values arriving', async () => {
     const feeder = startDemoFeeder(srv.app, 60_000)!;
     const v = srv.app.race.version;
