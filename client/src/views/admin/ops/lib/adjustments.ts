@@ -1,5 +1,6 @@
 /** Bonuses, deductions and vetoes: the bodies that record them, and how recorded ones read back. */
 import { newEventId, newKey } from './keys.ts';
+import { evidenceType as sharedEvidenceType } from '../../../../lib/evidence-types.ts';
 
 export type AdjustKind = 'bonus' | 'deduction' | 'veto';
 
@@ -69,23 +70,9 @@ export function recordedItems(ws: WorkspaceLike | null, period: string): Recorde
   return [...vetoes, ...adjs];
 }
 
-const BY_EXT: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  txt: 'text/plain',
-};
-/** The `accept` of evidence inputs. */
-export const EVIDENCE_ACCEPT = Object.keys(BY_EXT)
-  .map((e) => `.${e}`)
-  .join(',');
+export { EVIDENCE_ACCEPT } from '../../../../lib/evidence-types.ts';
+
 /** The type to send for an evidence file (browsers often leave .docx/.xlsx untyped). */
 export function evidenceType(name: string, declared: string): string {
-  const known = new Set(Object.values(BY_EXT));
-  if (known.has(declared)) return declared;
-  return BY_EXT[name.toLowerCase().split('.').pop() ?? ''] ?? (declared || 'application/octet-stream');
+  return sharedEvidenceType(name, declared) ?? (declared || 'application/octet-stream');
 }
