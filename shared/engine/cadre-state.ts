@@ -50,15 +50,25 @@ export class CadreState {
   private readonly dirtyMark: Uint8Array;
   private dirty: number[] = [];
 
-  constructor(private readonly c: Compiled) {
+  /**
+   * Lays out the cadres of compiled scheme c. The per-period arrays of `previous` (the state before
+   * a rebuild) are reused when the sizes match: they are tens of megabytes in a province, and fresh
+   * ones on every rebuild would mostly feed the garbage collector. Scores are refilled by `computeAll`.
+   */
+  constructor(
+    private readonly c: Compiled,
+    previous?: CadreState,
+  ) {
     const cadres = c.scheme.cadres;
     const n = (this.n = cadres.length);
     const P = c.periodIds.length;
     const T = c.trackIds.length;
-    this.score = Array.from({ length: P }, () => new Int32Array(n));
-    this.has = Array.from({ length: P }, () => new Uint8Array(n));
-    this.evaluation = Array.from({ length: P }, () => new Float64Array(n).fill(NaN));
-    this.dirtyMark = new Uint8Array(P * n);
+    const reuse = previous && previous.n === n && previous.score.length === P ? previous : null;
+    this.score = reuse?.score ?? Array.from({ length: P }, () => new Int32Array(n));
+    this.has = reuse?.has ?? Array.from({ length: P }, () => new Uint8Array(n));
+    this.evaluation = reuse?.evaluation ?? Array.from({ length: P }, () => new Float64Array(n));
+    for (const e of this.evaluation) e.fill(NaN);
+    this.dirtyMark = reuse?.dirtyMark.fill(0) ?? new Uint8Array(P * n);
 
     let R = 0;
     for (const cadre of cadres) R += cadre.responsibilities.length;

@@ -179,7 +179,7 @@ export class EngineState {
   rebuild(): void {
     const c = (this.c = compile(this.facts.scheme));
     this.codes = [];
-    this.cadres = new CadreState(c);
+    this.cadres = new CadreState(c, this.cadres as CadreState | undefined);
     this.buildEvaluations();
     this.cadreKeys = c.periodIds.map((p) => c.cadreGroupIds.map((g) => cadreBoardKey(p, g)));
     const P = c.periodIds.length;

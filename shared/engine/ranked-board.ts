@@ -10,6 +10,7 @@ import { assignRanks, bandLimits, cutsOf, FLAGS, flagOf, gradeOf, LIGHTS, lightO
 import type { CodeOrder } from './board-order.ts';
 import { displayOrder, scratchOld } from './board-order.ts';
 import type { DiffBuilder } from './diff-builder.ts';
+import { Slab } from './slab.ts';
 import { F } from './diff-builder.ts';
 import type { Rules } from '../scheme.ts';
 
@@ -75,19 +76,21 @@ export class RankedBoard {
     this.kind = o.kind;
     this.ids = o.ids;
     const n = (this.n = o.ids.length);
-    this.score = new Int32Array(n);
-    this.vetoed = new Uint8Array(n);
-    this.hasData = new Uint8Array(n);
-    this.order = new Int32Array(n);
-    this.pos = new Int32Array(n);
-    this.rank = new Int32Array(n);
-    this.prevRank = new Int32Array(n).fill(-1);
-    this.warning = new Uint8Array(n);
-    this.grade = new Int8Array(n).fill(-1);
-    this.flag = new Int8Array(n);
-    this.list = new Int8Array(n);
-    this.light = new Int8Array(n);
-    this.pending = new Uint16Array(n);
+    // one zeroed buffer for all columns (a rebuild makes hundreds of boards)
+    const a = new Slab(n * 29);
+    this.score = a.i32(n);
+    this.order = a.i32(n);
+    this.pos = a.i32(n);
+    this.rank = a.i32(n);
+    this.prevRank = a.i32(n).fill(-1);
+    this.pending = a.u16(n);
+    this.vetoed = a.u8(n);
+    this.hasData = a.u8(n);
+    this.warning = a.u8(n);
+    this.grade = a.i8(n).fill(-1);
+    this.flag = a.i8(n);
+    this.list = a.i8(n);
+    this.light = a.i8(n);
     this.lord = o.codes.place;
     this.limit = bandLimits(o.bands, n);
     this.periodBoard = o.kind === 'track' || o.kind === 'overall';

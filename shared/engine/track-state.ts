@@ -5,6 +5,7 @@ import { fx } from './fixed.ts';
 import { isGroupMethod, methodImpl, scoreColumn, scoreOne } from './methods/index.ts';
 import type { CellContext } from './methods/index.ts';
 import type { RankedBoard } from './ranked-board.ts';
+import { Slab } from './slab.ts';
 
 export class TrackState {
   readonly n: number;
@@ -37,13 +38,15 @@ export class TrackState {
     this.n = def.units.length;
     this.m = def.inds.length;
     const size = this.n * this.m;
-    this.own = new Float64Array(size).fill(NaN);
-    this.val = new Float64Array(size).fill(NaN);
-    this.hasOwn = new Uint8Array(size);
-    this.pts = new Int32Array(size);
-    this.ptsSum = new Int32Array(this.n);
-    this.present = new Int32Array(this.n).fill(def.fullAll);
-    this.dataCount = new Int32Array(this.n);
+    // one zeroed buffer for all columns, widest first
+    const a = new Slab(21 * size + 12 * this.n);
+    this.own = a.f64(size).fill(NaN);
+    this.val = a.f64(size).fill(NaN);
+    this.pts = a.i32(size);
+    this.ptsSum = a.i32(this.n);
+    this.present = a.i32(this.n).fill(def.fullAll);
+    this.dataCount = a.i32(this.n);
+    this.hasOwn = a.u8(size);
     this.numeric = Uint8Array.from(def.inds, (ind) => (methodImpl(ind.method).numeric ? 1 : 0));
   }
 
