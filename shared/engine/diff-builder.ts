@@ -39,14 +39,14 @@ export class DiffBuilder {
   /** A cadre's new score (each cadre at most once per diff). */
   cadre(board: string, id: string, score: number): void {
     let rows = this.cadreRows.get(board);
-    if (!rows) this.cadreRows.set(board, (rows = {}));
+    if (!rows) this.cadreRows.set(board, (rows = dictionary()));
     rows[id] = { score };
   }
 
   build(from: number, to: number): StandingsDiff {
     const d: StandingsDiff = { from, to };
     for (const b of this.boards) {
-      const rows: Record<string, Partial<Row>> = {};
+      const rows = dictionary<Partial<Row>>();
       for (const i of b.pendingList) {
         rows[b.ids[i]!] = b.patch(i, b.pending[i]!);
         b.pending[i] = 0;
@@ -58,6 +58,17 @@ export class DiffBuilder {
     for (const [key, rows] of this.cadreRows) (d.cadres ??= {})[key] = { rows };
     return d;
   }
+}
+
+/**
+ * An empty plain object in dictionary mode. Keyed by unit or cadre ids, a small `{}` would get a
+ * new hidden class (V8) for each id it is first given, and those pile up across diffs.
+ */
+function dictionary<T>(): Record<string, T> {
+  const o: Record<string, unknown> = { a: 0, b: 0 };
+  delete o.a;
+  delete o.b;
+  return o as Record<string, T>;
 }
 
 /** The diff that turns standings `a` into standings `b` (used after full rebuilds). */
