@@ -17,7 +17,7 @@ export const rank: MethodImpl<RankMethod> = {
   group(xs, m, c) {
     const out = new Float64Array(xs.length);
     // ascending, NaN (missing) last
-    const sorted = Float64Array.from(xs).sort();
+    const sorted = xs.slice().sort();
     let present = sorted.length;
     while (present > 0 && Number.isNaN(sorted[present - 1]!)) present--;
     const higher = c.direction === 'higher';
