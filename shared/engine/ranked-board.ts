@@ -239,7 +239,16 @@ export class RankedBoard {
     const bands = this.o.bands;
     const used = counts(bands.length, 0);
     const oldUsed = counts(bands.length, 1);
-    for (let q = 0; q < lo; q++) {
+    // Quota used above the range. Among non-vetoed entries (a prefix of the order) grades never go
+    // back up the band list (the eligible bands only shrink as scores fall and quotas fill), so the
+    // count of each band there is a difference of two binary searches; vetoed entries are counted.
+    const plain = Math.min(lo, this.firstVetoed());
+    for (let b = 0, from = 0; b < bands.length; b++) {
+      const to = this.gradeEnd(b, plain);
+      used[b] = oldUsed[b] = to - from;
+      from = to;
+    }
+    for (let q = plain; q < lo; q++) {
       const g = this.grade[order[q]!]!;
       if (g >= 0) {
         used[g]!++;
@@ -265,6 +274,31 @@ export class RankedBoard {
     for (let q = 0; q < n && rank[order[q]!]! <= top; q++) if (q < lo || q > hi) this.visit(q, cuts, diff);
     const bottom = Math.min(before.last, cuts.last, before.black, cuts.black);
     for (let q = n - 1; q >= 0 && rank[order[q]!]! >= bottom; q--) if (q < lo || q > hi) this.visit(q, cuts, diff);
+  }
+
+  /** Position of the first vetoed entry (n when none): vetoed entries come last. */
+  private firstVetoed(): number {
+    let a = 0;
+    let b = this.n;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.vetoed[this.order[mid]!]) b = mid;
+      else a = mid + 1;
+    }
+    return a;
+  }
+
+  /** First position below `end` whose grade comes after band b (no grade counts as after every band). */
+  private gradeEnd(b: number, end: number): number {
+    let a = 0;
+    let z = end;
+    while (a < z) {
+      const mid = (a + z) >> 1;
+      const g = this.grade[this.order[mid]!]!;
+      if (g >= 0 && g <= b) a = mid + 1;
+      else z = mid;
+    }
+    return a;
   }
 
   /** Flag, list and light of the entry at position q. */
