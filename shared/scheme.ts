@@ -10,8 +10,9 @@ export const Id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, '编码只能包含字母、数字和 _ . -')
-  .describe('Code: letters, digits, _ . -');
+  // Ids key plain objects everywhere (boards, diffs): the names of Object.prototype's own slots are refused.
+  .regex(/^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_.-]+$/, '编码只能包含字母、数字和 _ . -,且不能是 __proto__、constructor、prototype')
+  .describe('Code: letters, digits, _ . - (not __proto__, constructor or prototype)');
 const Name = z.string().trim().min(1).max(200);
 const Finite = z.number().finite();
 const NonNeg = Finite.min(0);

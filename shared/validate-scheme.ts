@@ -225,7 +225,7 @@ export function fromZodIssue(issue: core.$ZodIssue, input: unknown): Problem {
       break;
     }
     case 'invalid_format':
-      msg = pre(`${fieldZh} 格式不对:编码只能包含字母、数字和 _ . -`, `${fieldEn} is not a valid code (letters, digits, _ . - only)`);
+      msg = pre(`${fieldZh} 格式不对:编码只能包含字母、数字和 _ . -,且不能是 __proto__、constructor、prototype`, `${fieldEn} is not a valid code (letters, digits, _ . - only; not __proto__, constructor or prototype)`);
       break;
     case 'invalid_value': {
       const vals = issue.values.map((v) => JSON.stringify(v)).join(' / ');

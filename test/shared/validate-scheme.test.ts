@@ -77,6 +77,8 @@ describe('validateScheme', () => {
     ['zod: rater group weight ≤ 0', (s) => (s.raterGroups = [{ id: 'sup', name: '上级', weight: 0 }]), 'schema_too_small', '测评主体「上级」'],
     ['zod: unknown method', (s) => (ind(s, 0, 1).method = { kind: 'magic' }), 'schema_invalid_union', '"completion"'],
     ['zod: bad code', (s) => (s.units[0]!.id = '城关'), 'schema_invalid_format', '编码只能包含字母'],
+    ['zod: a code that names an Object.prototype slot', (s) => (s.units[0]!.id = '__proto__'), 'schema_invalid_format', '不能是 __proto__'],
+    ['zod: constructor as a code', (s) => (s.tracks[0]!.id = 'constructor'), 'schema_invalid_format', '不能是 __proto__'],
     ['zod: bad enum', (s) => (ind(s, 1, 2).direction = 'down'), 'schema_invalid_value', '"higher" / "lower"'],
     ['duplicate unit', (s) => s.units.push({ id: 't2', name: '临河镇2' }), 'duplicate_id', '单位编码「t2」重复', 'units[3]'],
     ['duplicate track', (s) => s.tracks.push({ ...track(s, 1), name: '为企服务2' }), 'duplicate_id', '赛道编码「enterprise」重复'],
