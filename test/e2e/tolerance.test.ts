@@ -313,9 +313,8 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
 
       // Step 1: 受理，进入审核 (the only action while submitted).
       // The page then reloads its queue twice: once after the PUT, once on the admin room's
-      // notice (debounced). Every reload resets the decision form (DecisionForm.vue's watch on a
-      // fresh [id, status] array fires for each new appeal object), so the decision is only
-      // filled in once both reloads have landed — as a person would find the form by then.
+      // notice (debounced). The decision is filled in once both have landed; a later reload must
+      // not wipe it (checked below with the 刷新 button).
       await adminPage.locator('.ops-head').getByText('新申请和处理结果会自动刷新').waitFor({ timeout: WAIT });
       let reloads = 0;
       adminPage.on('requestfinished', (r) => {
@@ -328,7 +327,8 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
       expect((await put).status()).toBe(200);
       await detail.locator('.top .el-tag').filter({ hasText: '审核中' }).waitFor({ timeout: WAIT });
       await expect.poll(() => reloads, { timeout: WAIT }).toBeGreaterThanOrEqual(2);
-      await adminPage.locator('.queue .el-loading-mask').waitFor({ state: 'hidden', timeout: WAIT });
+      // Let the list settle (the table can show more than one loading mask while it reloads).
+      await expect.poll(() => adminPage.locator('.queue .el-loading-mask:visible').count(), { timeout: WAIT }).toBe(0);
       await expect.poll(async () => (await admin.get<AppealJson>(`/api/appeals/${id}`)).status, { timeout: WAIT }).toBe('under_review');
       // The unit sees the step without reloading.
       await expect.poll(() => card(id).locator('header .status').textContent(), { timeout: WAIT }).toBe('审核中');
@@ -337,6 +337,11 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
       await form.getByText('采纳（免责）').click();
       await form.getByPlaceholder('如：组干〔2026〕12号').fill(reference);
       await form.getByPlaceholder('写明认定事实与依据').fill(reasoning);
+      // A reload of the queue (another case arriving, or 刷新) keeps the half-filled decision.
+      const reloaded = adminPage.waitForResponse((r) => new URL(r.url()).pathname === '/api/appeals' && r.request().method() === 'GET', { timeout: WAIT });
+      await adminPage.locator('.ops-head').getByRole('button', { name: '刷新' }).click();
+      await reloaded;
+      await expect.poll(() => adminPage.locator('.queue .el-loading-mask:visible').count(), { timeout: WAIT }).toBe(0);
       expect(await form.locator('.el-radio.is-checked').textContent()).toBe('采纳（免责）');
       expect(await form.getByPlaceholder('如：组干〔2026〕12号').inputValue()).toBe(reference);
       await form.getByRole('button', { name: '提交决定' }).click();
