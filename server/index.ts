@@ -61,8 +61,8 @@ async function stop(signal: string): Promise<void> {
   console.log(`[saima] ${signal}: shutting down`);
   feeder?.stop();
   await app.close();
-  // A long log restarts from a snapshot: store one now, after the last write (demo-sized logs replay in a second).
-  if (app.race.version > 20_000) await app.race.snapshot();
+  // After the last write: the next start replays only what follows the snapshot.
+  await app.race.snapshotIfLong();
   await storage.close();
   process.exit(0);
 }

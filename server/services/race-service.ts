@@ -78,7 +78,15 @@ export function createRaceService(deps: RaceDeps) {
     schemeVersion = r.schemeVersion;
     snapshotSeq = r.from;
     ring.clear();
-    if (snapshotEvery > 0 && r.tail >= snapshotEvery / 5) await snapshot();
+    await snapshotIfLong();
+  }
+
+  /**
+   * Stores a snapshot when a start would otherwise replay a long tail (a fifth of `snapshotEvery`
+   * events since the last one): after a start's replay and on a graceful stop.
+   */
+  async function snapshotIfLong(): Promise<void> {
+    if (snapshotEvery > 0 && version - snapshotSeq >= snapshotEvery / 5) await snapshot();
   }
 
   /** Stores the engine's facts as of now (the events are committed: publish runs after commit). */
@@ -325,6 +333,7 @@ export function createRaceService(deps: RaceDeps) {
     readEvents: (since: number, limit: number) => readEvents(storage.db, since, limit),
     /** Stores a snapshot of the engine's facts now (also done every `snapshotEvery` events). */
     snapshot,
+    snapshotIfLong,
   };
 }
 

@@ -140,6 +140,14 @@ describe.each(backends)('race service with snapshots on %s', (_name, open) => {
     // As-of replays start from the newest snapshot before the version asked for.
     const v = snapSeq - 3;
     expect(await again.standingsAt(v)).toEqual({ ...createEngine(tinyScheme(), all.slice(0, v)).standings(), version: v });
+    // A graceful stop stores one only when the tail since the last is long (a fifth of snapshotEvery).
+    const submitValue = (i: number) => again.submit('admin', [{ key: `s${i}`, body: { type: 'value:recorded', data: { period: 'm02', unit: 't1', indicator: 'inv', value: i } } }]);
+    for (let i = 0; i < 4; i++) await submitValue(i);
+    await again.snapshotIfLong();
+    expect(await lastSnapshotSeq(storage, SNAPSHOT_FORMAT)).toBe(race.version);
+    await submitValue(4);
+    await again.snapshotIfLong();
+    expect(await lastSnapshotSeq(storage, SNAPSHOT_FORMAT)).toBe(again.version);
     await done();
   });
 });
