@@ -72,9 +72,15 @@ export interface BoardPatch {
   rows?: Record<string, Partial<Row>>;
   removed?: string[];
 }
-/** Cadre patches carry scores only: ranks follow from scores through `rankCadreBoards`. */
+/**
+ * Cadre patches carry scores only, as two parallel arrays: `scores[k]` is the new score of cadre
+ * `ids[k]` (a cadre added to the board gets its row from it). Ranks follow from scores through
+ * `rankCadreBoards`. A province batch changes ~50,000 cadre scores; one object per cadre would
+ * cost more to build, send and parse than the scores themselves.
+ */
 export interface CadrePatch {
-  rows?: Record<string, Partial<CadreRow>>;
+  ids?: string[];
+  scores?: number[];
   removed?: string[];
 }
 
@@ -130,7 +136,7 @@ export function applyDiff(s: Standings, d: StandingsDiff): Standings {
   for (const [k, b] of Object.entries(d.cadresAdded ?? {})) s.cadres[k] = structuredClone(b);
   for (const [k, p] of Object.entries(d.cadres ?? {})) {
     const b = s.cadres[k];
-    if (b) patchRows(b.rows, p);
+    if (b) patchCadreRows(b.rows, p);
   }
   if (d.cadres || d.cadresAdded || d.cadresDropped) rankCadreBoards(s.cadres);
   s.version = d.to;
@@ -142,6 +148,18 @@ function patchRows<R extends object>(rows: Record<string, R>, p: { rows?: Record
   for (const [id, part] of Object.entries(p.rows ?? {})) {
     const cur = rows[id];
     rows[id] = (cur ? { ...cur, ...part } : { ...part }) as R;
+  }
+}
+
+/** Applies a cadre patch to a board's rows (ranks are filled in by `rankCadreBoards`). */
+export function patchCadreRows(rows: Record<string, CadreRow>, p: CadrePatch): void {
+  for (const id of p.removed ?? []) delete rows[id];
+  const ids = p.ids ?? [];
+  const scores = p.scores ?? [];
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const cur = rows[id];
+    rows[id] = cur ? { ...cur, score: scores[k]! } : { score: scores[k]!, rank: 0, prevRank: null, change: null };
   }
 }
 

@@ -1,5 +1,5 @@
 /** Collects field changes while events are applied, then emits one compact StandingsDiff. */
-import type { Board, CadreBoard, CadreRow, Row, Standings, StandingsDiff } from '../standings.ts';
+import type { Board, CadreBoard, CadrePatch, Row, Standings, StandingsDiff } from '../standings.ts';
 import type { RankedBoard } from './ranked-board.ts';
 
 /** Bits naming the fields of a row patch. */
@@ -19,12 +19,12 @@ export const F = {
 
 /**
  * Boards note which fields of which entries changed (a bit mask per entry, kept on the board); the
- * diff is written once at the end with each noted field's final value. Cadre rows carry scores only
- * and are given once each.
+ * diff is written once at the end with each noted field's final value. Cadre patches carry scores
+ * only, given once per cadre, appended to the board's two arrays.
  */
 export class DiffBuilder {
   private readonly boards: RankedBoard[] = [];
-  private readonly cadreRows = new Map<string, Record<string, Partial<CadreRow>>>();
+  private readonly cadreRows = new Map<string, { ids: string[]; scores: number[] }>();
 
   /** Records that fields `bits` of entry i of board b changed. */
   note(b: RankedBoard, i: number, bits: number): void {
@@ -39,8 +39,9 @@ export class DiffBuilder {
   /** A cadre's new score (each cadre at most once per diff). */
   cadre(board: string, id: string, score: number): void {
     let rows = this.cadreRows.get(board);
-    if (!rows) this.cadreRows.set(board, (rows = dictionary()));
-    rows[id] = { score };
+    if (!rows) this.cadreRows.set(board, (rows = { ids: [], scores: [] }));
+    rows.ids.push(id);
+    rows.scores.push(score);
   }
 
   build(from: number, to: number): StandingsDiff {
@@ -55,7 +56,7 @@ export class DiffBuilder {
       (d.boards ??= {})[b.key] = { rows };
     }
     this.boards.length = 0;
-    for (const [key, rows] of this.cadreRows) (d.cadres ??= {})[key] = { rows };
+    for (const [key, rows] of this.cadreRows) (d.cadres ??= {})[key] = rows;
     return d;
   }
 }
@@ -78,25 +79,49 @@ export function diffStandings(a: Standings, b: Standings): StandingsDiff {
   if (boards.added) d.added = boards.added;
   if (boards.dropped) d.dropped = boards.dropped;
   if (boards.patches) d.boards = boards.patches;
-  const cadres = diffBoards(a.cadres, b.cadres);
+  const cadres = diffCadreBoards(a.cadres, b.cadres);
   if (cadres.added) d.cadresAdded = cadres.added;
   if (cadres.dropped) d.cadresDropped = cadres.dropped;
   if (cadres.patches) d.cadres = cadres.patches;
   return d;
 }
 
-function diffBoards<B extends Board | CadreBoard>(a: Record<string, B>, b: Record<string, B>) {
+/** Boards only in `a` (dropped) and only in `b` (added), and the pairs in both. */
+function pairBoards<B>(a: Record<string, B>, b: Record<string, B>) {
   let added: Record<string, B> | undefined;
   let dropped: string[] | undefined;
-  let patches: Record<string, { rows?: Record<string, Partial<B['rows'][string]>>; removed?: string[] }> | undefined;
+  const both: Array<[string, B, B]> = [];
   for (const k of Object.keys(a)) if (!(k in b)) (dropped ??= []).push(k);
   for (const [k, nb] of Object.entries(b)) {
     const ob = a[k];
-    if (!ob) {
-      (added ??= {})[k] = nb;
-      continue;
+    if (ob) both.push([k, ob, nb]);
+    else (added ??= {})[k] = nb;
+  }
+  return { added, dropped, both };
+}
+
+/** Cadre boards: the scores that differ (ranks follow from scores on the receiving side). */
+function diffCadreBoards(a: Record<string, CadreBoard>, b: Record<string, CadreBoard>) {
+  const { added, dropped, both } = pairBoards(a, b);
+  let patches: Record<string, CadrePatch> | undefined;
+  for (const [k, ob, nb] of both) {
+    const p: CadrePatch = {};
+    for (const id of Object.keys(ob.rows)) if (!(id in nb.rows)) (p.removed ??= []).push(id);
+    for (const [id, nr] of Object.entries(nb.rows)) {
+      if (ob.rows[id]?.score === nr.score) continue;
+      (p.ids ??= []).push(id);
+      (p.scores ??= []).push(nr.score);
     }
-    const rows: Record<string, Partial<B['rows'][string]>> = {};
+    if (p.ids || p.removed) (patches ??= {})[k] = p;
+  }
+  return { added, dropped, patches };
+}
+
+function diffBoards(a: Record<string, Board>, b: Record<string, Board>) {
+  const { added, dropped, both } = pairBoards(a, b);
+  let patches: Record<string, { rows?: Record<string, Partial<Row>>; removed?: string[] }> | undefined;
+  for (const [k, ob, nb] of both) {
+    const rows: Record<string, Partial<Row>> = {};
     const removed: string[] = [];
     let any = false;
     for (const id of Object.keys(ob.rows)) if (!(id in nb.rows)) removed.push(id);
@@ -111,12 +136,12 @@ function diffBoards<B extends Board | CadreBoard>(a: Record<string, B>, b: Recor
         }
       }
       if (changed) {
-        rows[id] = part as Partial<B['rows'][string]>;
+        rows[id] = part as Partial<Row>;
         any = true;
       }
     }
     if (any || removed.length) {
-      const p: { rows?: Record<string, Partial<B['rows'][string]>>; removed?: string[] } = {};
+      const p: { rows?: Record<string, Partial<Row>>; removed?: string[] } = {};
       if (any) p.rows = rows;
       if (removed.length) p.removed = removed;
       (patches ??= {})[k] = p;

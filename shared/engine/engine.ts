@@ -1,21 +1,19 @@
 /**
  * The incremental engine. It keeps every active board in display order (the state and its
  * rebuild: engine-state.ts) and, for each event, touches only the cells, units and boards the
- * event can affect, noting each changed field for the diff. Structural events (a board's first or
+ * event can affect (propagated once per batch: propagation.ts), noting each changed field for the diff. Structural events (a board's first or
  * last value, a scheme change) rebuild from the facts and diff the whole standings; the tests
  * prove both paths equal the reference engine.
  */
 import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
 import type { Standings, StandingsDiff } from '../standings.ts';
-import { overallOf, seasonAllOf, seasonOf } from './aggregates.ts';
 import { checkEvent } from './check-event.ts';
 import { DiffBuilder, diffStandings } from './diff-builder.ts';
-import { EngineState } from './engine-state.ts';
+import { Propagation } from './propagation.ts';
 import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
 import { evaluationOf } from './reference.ts';
 import { standingsOf } from './standings-of.ts';
-import type { TrackState } from './track-state.ts';
 import type { Engine } from './types.ts';
 
 export type { TrackScore } from './engine-state.ts';
@@ -25,7 +23,7 @@ export function createEngine(scheme: Scheme, events: LogEvent[] = []): Engine {
   return new IncrementalEngine(scheme, events);
 }
 
-export class IncrementalEngine extends EngineState implements Engine {
+export class IncrementalEngine extends Propagation implements Engine {
   constructor(scheme: Scheme, events: LogEvent[] = []) {
     super(scheme);
     let last = 0;
@@ -181,97 +179,6 @@ export class IncrementalEngine extends EngineState implements Engine {
     });
   }
 
-  /**
-   * Propagation is deferred to the end of a batch: cells change at once, then every unit whose
-   * track score may have moved, and every cadre above it, is refreshed once with the final cells.
-   */
-  private dirtyUnits = new Map<TrackState, Set<number>>();
-
-  private markUnits(ts: TrackState, units: number[]): void {
-    let set = this.dirtyUnits.get(ts);
-    if (!set) this.dirtyUnits.set(ts, (set = new Set()));
-    for (const u of units) set.add(u);
-  }
-
-  private flush(): void {
-    for (const [ts, set] of this.dirtyUnits) this.refreshTrackUnits(ts.p, ts.def.index, [...set]);
-    this.dirtyUnits.clear();
-    const diff = this.diff;
-    this.cadres.refresh(this.sources, diff && ((p, ci, s) => diff.cadre(this.cadreKeys[p]![this.c.cadreGroupOf[ci]!]!, this.c.cadreIds[ci]!, s / 10_000)));
-  }
-
-  /** Many units at once (a group column moved): boards record them and sort once at the end. */
-  private refreshTrackUnits(p: number, d: number, units: number[]): void {
-    if (units.length < BULK_FROM) {
-      for (const u of units) this.refreshTrackUnit(p, d, u);
-      return;
-    }
-    this.bulk.bulk = true;
-    for (const u of units) this.refreshTrackUnit(p, d, u);
-    this.bulk.bulk = false;
-    for (const b of this.bulk.boards) b.settle(this.diff);
-    this.bulk.boards.clear();
-  }
-
-  /** Track score of unit i on board (p, d): sets it and propagates to every board built on it. */
-  refreshTrackUnit(p: number, d: number, i: number): void {
-    const ts = this.tracks[p]![d]!;
-    const s = this.scoreParts(ts, i);
-    const b = ts.board;
-    // queued even when the score stands: a 序时进度 light can change with the value alone
-    this.touched.add(b);
-    const has = ts.dataCount[i]! > 0 ? 1 : 0;
-    if (b.score[i] === s.score && b.vetoed[i] === s.vetoed && b.hasData[i] === has) return;
-    b.set(i, s.score, s.vetoed, has, this.diff);
-    const def = this.c.defs[d]!;
-    this.refreshOverall(p, def.group, i);
-    this.refreshSeason(d, i);
-    this.cadres.markAbove(p, def.units[i]!, def.track);
-  }
-
-  private refreshOverall(p: number, g: number, i: number): void {
-    const b = this.overall[p]![g];
-    if (!b) return;
-    const x = overallOf(this, p, g, i);
-    if (b.score[i] === x.score && b.vetoed[i] === x.vetoed && b.hasData[i] === x.hasData) return;
-    const moved = b.score[i] !== x.score;
-    b.set(i, x.score, x.vetoed, x.hasData, this.diff);
-    this.touched.add(b);
-    if (moved) this.cadres.markFallback(p, this.c.members[g]![i]!);
-  }
-
-  private refreshSeason(d: number, i: number): void {
-    const b = this.season[d];
-    if (!b) return;
-    const x = seasonOf(this, d, i);
-    if (b.score[i] === x.score && b.vetoed[i] === x.vetoed && b.hasData[i] === x.hasData) return;
-    b.set(i, x.score, x.vetoed, x.hasData, this.diff);
-    this.touched.add(b);
-    const g = this.c.defs[d]!.group;
-    const a = this.seasonAll[g];
-    if (!a) return;
-    const y = seasonAllOf(this, g, i);
-    a.set(i, y.score, y.vetoed, y.hasData, this.diff);
-    this.touched.add(a);
-  }
-
-  /** After a batch: derived fields, rank changes into the next period, warnings. */
-  private finish(): void {
-    const boards = [...this.touched];
-    this.touched.clear();
-    for (const b of boards) b.derive(this.diff);
-    for (const b of boards) {
-      const series = this.series.get(b);
-      if (series) {
-        const at = series.indexOf(b);
-        const next = series[at + 1];
-        if (next) for (const li of b.rankMoved) next.setPrevRank(li, b.rank[li]!, this.diff);
-        if (b.flagsChanged) this.refreshWarnings(series, at);
-      }
-      b.rankMoved.clear();
-    }
-  }
-
   explainUnit(period: string, track: string, unit: string) {
     return explainUnit(this, period, track, unit);
   }
@@ -303,5 +210,3 @@ export class IncrementalEngine extends EngineState implements Engine {
 
 type TrackStateKey = `${number}|${number}`;
 
-/** From this many units changed by one value, boards sort once instead of moving each unit. */
-const BULK_FROM = 8;

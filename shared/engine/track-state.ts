@@ -28,6 +28,9 @@ export class TrackState {
   /** Columns whose method scores finite numbers as they are, and each column's encoded labels. */
   private readonly numeric: Uint8Array;
   private readonly labels: Array<Map<string, number> | undefined> = [];
+  /** Group-relative columns waiting for `settleColumns`. */
+  private readonly stale: Uint8Array;
+  private readonly staleCols: number[] = [];
 
   constructor(
     readonly c: Compiled,
@@ -48,6 +51,7 @@ export class TrackState {
     this.dataCount = a.i32(this.n);
     this.hasOwn = a.u8(size);
     this.numeric = Uint8Array.from(def.inds, (ind) => (methodImpl(ind.method).numeric ? 1 : 0));
+    this.stale = new Uint8Array(this.m);
   }
 
   /** Scores every column from `val` (after own/carried values were filled in). */
@@ -74,8 +78,9 @@ export class TrackState {
   }
 
   /**
-   * Sets the scored value of one cell and rescores what depends on it. Calls `changed(units)` with
-   * every unit whose points sum or presence changed (many when a group column moved).
+   * Sets the scored value of one cell and rescores it. Calls `changed(units)` with the units whose
+   * points sum or presence may have changed. A group-relative column (rank, efficacy) is only noted:
+   * `settleColumns` rescores it before the units are refreshed.
    */
   setValue(i: number, j: number, x: number, changed: (units: number[]) => void): void {
     const { m, def } = this;
@@ -90,19 +95,12 @@ export class TrackState {
       if (ind.missing === 'exclude') this.present[i]! += sign * fx(ind.fullMarks);
     }
     if (isGroupMethod(ind.method)) {
-      const xs = new Float64Array(this.n);
-      for (let u = 0; u < this.n; u++) xs[u] = this.val[u * m + j]!;
-      const col = scoreColumn(xs, ind.method, (u) => cellContext(ind, this.c.unitIds[def.units[u]!]!, this.ctx));
-      const units = [i];
-      for (let u = 0; u < this.n; u++) {
-        const kk = u * m + j;
-        if (this.pts[kk] !== col[u]) {
-          this.ptsSum[u]! += col[u]! - this.pts[kk]!;
-          this.pts[kk] = col[u]!;
-          if (u !== i) units.push(u);
-        }
+      // the column is rescored once, by `settleColumns`, however many of its cells a batch sets
+      if (!this.stale[j]) {
+        this.stale[j] = 1;
+        this.staleCols.push(j);
       }
-      changed(units);
+      changed([i]);
     } else {
       const p = Number.isNaN(x) ? 0 : scoreOne(x, ind.method, cellContext(ind, this.c.unitIds[def.units[i]!]!, this.ctx));
       this.ptsSum[i]! += p - this.pts[k]!;
@@ -110,6 +108,32 @@ export class TrackState {
       changed([i]);
     }
     if (j === def.progressCol) this.board.touchEntry(i);
+  }
+
+  /**
+   * Rescores the group-relative columns whose values changed since the last call; calls
+   * `changed(units)` with the units whose points moved (many when an extreme or a rank moved).
+   */
+  settleColumns(changed: (units: number[]) => void): void {
+    const { n, m, def } = this;
+    for (const j of this.staleCols) {
+      this.stale[j] = 0;
+      const ind = def.inds[j]!;
+      const xs = new Float64Array(n);
+      for (let u = 0; u < n; u++) xs[u] = this.val[u * m + j]!;
+      const col = scoreColumn(xs, ind.method, (u) => cellContext(ind, this.c.unitIds[def.units[u]!]!, this.ctx));
+      const units: number[] = [];
+      for (let u = 0; u < n; u++) {
+        const kk = u * m + j;
+        if (this.pts[kk] !== col[u]) {
+          this.ptsSum[u]! += col[u]! - this.pts[kk]!;
+          this.pts[kk] = col[u]!;
+          units.push(u);
+        }
+      }
+      if (units.length) changed(units);
+    }
+    this.staleCols.length = 0;
   }
 
   /** What the `exclude` scaling adds to Σ points (ΣF_all/ΣF_present), 1e-4 units. */

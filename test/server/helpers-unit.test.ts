@@ -75,7 +75,7 @@ describe('room filter', () => {
     to: 2,
     added: { 'track|m01|econ|g1': board, 'track|m01|econ|g2': { ...board, ref: { ...board.ref, group: 'g2' } } },
     boards: { 'overall|m01|*|g2': { rows: { t3: { score: 1 } } } },
-    cadres: { 'cadre|m01|sec': { rows: { c1: { score: 2 } } } },
+    cadres: { 'cadre|m01|sec': { ids: ['c1'], scores: [2] } },
   };
   it('keeps only the boards of the rooms, and always from/to', () => {
     expect(filterDiff(diff, roomSet(['group:g1']))).toEqual({ from: 1, to: 2, added: { 'track|m01|econ|g1': board } });
