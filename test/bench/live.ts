@@ -8,7 +8,10 @@
  * clients (two workers, raw WebSocket speaking the Socket.IO protocol) share the machine's cores.
  * `load_ms` is the first start (the whole log replayed, then a snapshot stored), `restart_ms` a
  * second start on the same data (the snapshot and the run's events after it).
- * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_BASELINE (0: skip).
+ * `latency_*` covers every accepted version; `steady_latency_*` only versions sent after the first
+ * BENCH_WARMUP seconds (the stream starting from idle builds a backlog that takes seconds to drain).
+ * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_WARMUP (3),
+ * BENCH_BASELINE (0: skip).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -34,6 +37,7 @@ import type { LoadJob, LoadResult } from './live-load.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 /** Clients that decode their messages and record arrival times (all clients receive everything). */
 const SAMPLE_EVERY = Math.max(1, Math.floor(CLIENTS / 100));
 /** How long to wait after the last reply for the last patches to arrive. */
@@ -96,17 +100,27 @@ function load(url: string, headers: Record<string, string>, bodies: string[]): P
   return new Promise((resolve, reject) => (w.once('message', (m: LoadResult) => void w.terminate().then(() => resolve(m))), w.once('error', reject)));
 }
 
-/** Latency of every version at every sampled client: arrival of the message covering it − send time. */
-function latencies(run: LoadResult, arrivals: Arrival[]): number[] {
+/**
+ * Latency of every version at every sampled client (arrival of the message covering it − send
+ * time), by the second of the run in which it was sent.
+ */
+function latencies(run: LoadResult, arrivals: Arrival[]): number[][] {
   const sent = new Map(run.sent);
-  const out: number[] = [];
-  for (const [from, to, at] of arrivals) for (let v = from + 1; v <= to; v++) if (sent.has(v)) out.push(at - sent.get(v)!);
+  const start = Math.min(...run.sent.map(([, at]) => at));
+  const out: number[][] = [];
+  for (const [from, to, at] of arrivals)
+    for (let v = from + 1; v <= to; v++) {
+      const t = sent.get(v);
+      if (t !== undefined) (out[Math.floor((t - start) / 1000)] ??= []).push(at - t);
+    }
   return out;
 }
 
 /** Latency percentiles and message sizes of one phase. */
 function summary(run: LoadResult, arrivals: Arrival[]) {
-  const l = latencies(run, arrivals);
+  const bySecond = latencies(run, arrivals);
+  const l = bySecond.flatMap((x) => x ?? []);
+  const steady = bySecond.slice(WARMUP).flatMap((x) => x ?? []);
   const bytes = arrivals.map((a) => a[3]);
   const perClient = arrivals.length / Math.max(1, Math.ceil(CLIENTS / SAMPLE_EVERY));
   return {
@@ -115,8 +129,12 @@ function summary(run: LoadResult, arrivals: Arrival[]) {
     dropped: run.dropped,
     p50: pct(l, 0.5),
     p99: pct(l, 0.99),
+    steady_p50: pct(steady, 0.5),
+    steady_p99: pct(steady, 0.99),
+    p99_by_second: Array.from(bySecond, (x) => pct(x ?? [], 0.99)),
     messages_per_client_s: Math.round((perClient / run.seconds) * 10) / 10,
     message_bytes_median: pct(bytes, 0.5),
+    message_bytes_p99: pct(bytes, 0.99),
   };
 }
 
@@ -225,7 +243,7 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   fs.rmSync(dir, { recursive: true, force: true });
 
   // Baselines through the same clients and load generator, with the median diff's bytes.
-  const none = { updates_per_s: null, dropped: null, p50: null, p99: null, messages_per_client_s: null };
+  const none = { updates_per_s: null, dropped: null, p50: null, p99: null, steady_p50: null, steady_p99: null, messages_per_client_s: null };
   const withBaseline = process.env.BENCH_BASELINE !== '0';
   const windowed = withBaseline ? await runBaseline(live.message_bytes_median ?? 300, 30, bodies) : none;
   const plain = withBaseline ? await runBaseline(pct(diffBytes, 0.5) ?? 300, 0, bodies) : none;
@@ -245,8 +263,13 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       updates_per_s: live.updates_per_s,
       latency_p50_ms: live.p50,
       latency_p99_ms: live.p99,
+      warmup_s: WARMUP,
+      steady_latency_p50_ms: live.steady_p50,
+      steady_latency_p99_ms: live.steady_p99,
+      latency_p99_by_second_ms: live.p99_by_second,
       messages_per_client_s: live.messages_per_client_s,
       message_bytes_median: live.message_bytes_median,
+      message_bytes_p99: live.message_bytes_p99,
       diff_bytes_median: pct(diffBytes, 0.5),
       diff_bytes_p99: pct(diffBytes, 0.99),
       diff_bytes_unfiltered_median: pct(fullBytes, 0.5),
@@ -256,6 +279,7 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       baseline_updates_per_s: windowed.updates_per_s,
       baseline_latency_p50_ms: windowed.p50,
       baseline_latency_p99_ms: windowed.p99,
+      baseline_steady_latency_p99_ms: windowed.steady_p99,
       baseline_messages_per_client_s: windowed.messages_per_client_s,
       baseline_unbatched_updates_per_s: plain.updates_per_s,
       baseline_unbatched_dropped: plain.dropped,
