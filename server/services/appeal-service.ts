@@ -5,11 +5,13 @@
  * rejected | clarified (澄清正名), each step in the appeal's history.
  *
  * A decision that changes scores is an event in the log (`waiver:decided`, `value:corrected`),
- * so the log stays the only source of standings. The event and the appeal's new status must land
- * together: the decision is first parked on the row (`pending`), the event is submitted with the
- * idempotency key `appeal:<id>:decision`, and the row is then finalised. If the engine refuses the
- * event, the parked decision is dropped and nothing has changed; if the process stops in between,
- * `recover()` on the next start finalises the row exactly when the keyed event exists.
+ * so the log stays the only source of standings. The event (idempotency key
+ * `appeal:<id>:decision`) and the appeal's new status, history and audit row commit in one
+ * transaction (`race.submit`'s `within`): if the engine refuses the event or another decision got
+ * there first, nothing has changed.
+ *
+ * Versions before that parked the decision on the row (`pending`) while its event was submitted;
+ * `recover()` on start finalises such a row exactly when the keyed event exists, else drops it.
  */
 import type { Db, Storage } from '../storage/storage.ts';
 import type { AppealsTable } from '../storage/schema.ts';
@@ -22,45 +24,10 @@ import { newId } from '../auth/secrets.ts';
 import { errors } from '../http/errors.ts';
 import { domainErrors } from './domain-errors.ts';
 import { checkTarget } from './appeal-targets.ts';
+import { APPEAL_STATUSES, type Appeal, type AppealHistoryEntry, type AppealKind, type AppealStatus, type AppealTarget, type ToleranceQuestions } from '../../shared/appeals.ts';
 
-export const APPEAL_STATUSES = ['submitted', 'under_review', 'accepted', 'partial', 'rejected', 'clarified'] as const;
-export type AppealStatus = (typeof APPEAL_STATUSES)[number];
-export type AppealKind = 'objection' | 'tolerance';
-export type AppealTarget = { indicator: string } | { adjustment: string } | { veto: string } | { legacy: string };
-export interface ToleranceQuestions {
-  /** 探索性试验中的失误（无先例可循）? */
-  exploratory: boolean;
-  /** 上级尚无明确限制? */
-  notProhibited: boolean;
-  /** 为推动发展的无意过失，而非谋取私利? */
-  publicInterest: boolean;
-  notes?: string;
-}
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  status: AppealStatus;
-  note: string | null;
-}
-export interface Appeal {
-  id: string;
-  unit: string;
-  kind: AppealKind;
-  period: string;
-  target: AppealTarget | null;
-  text: string;
-  questions: ToleranceQuestions | null;
-  evidence: Array<{ id: string; name: string; size: number; type: string }>;
-  proposedValue: number | string | null;
-  status: AppealStatus;
-  reference: string | null;
-  decision: string | null;
-  eventSeq: number | null;
-  history: HistoryEntry[];
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export { APPEAL_STATUSES };
+export type { Appeal, AppealKind, AppealStatus, AppealTarget, ToleranceQuestions };
 
 export interface NewAppeal {
   unit: string;
@@ -95,10 +62,10 @@ const NEXT: Record<AppealStatus, AppealStatus[]> = {
 
 const parse = <T>(s: string | null, fallback: T): T => (s === null ? fallback : (JSON.parse(s) as T));
 
-function historyOf(r: AppealsTable): HistoryEntry[] {
-  if (r.history !== null) return parse<HistoryEntry[]>(r.history, []);
+function historyOf(r: AppealsTable): AppealHistoryEntry[] {
+  if (r.history !== null) return parse<AppealHistoryEntry[]>(r.history, []);
   // Rows filed before issue 5 kept no history: rebuild what is known.
-  const h: HistoryEntry[] = [{ at: r.created_at, actor: r.created_by, status: 'submitted', note: null }];
+  const h: AppealHistoryEntry[] = [{ at: r.created_at, actor: r.created_by, status: 'submitted', note: null }];
   if (r.status !== 'submitted') h.push({ at: r.updated_at, actor: '', status: r.status as AppealStatus, note: r.decision });
   return h;
 }
@@ -118,8 +85,6 @@ export function createAppealService(deps: {
   notify: (id: string, unit: string) => void;
 }) {
   const { storage, now, race, evidence, notify } = deps;
-  /** Appeals whose decision event is being submitted by this process right now. */
-  const inflight = new Set<string>();
 
   /** `db`: the transaction when called inside one (SQLite has one connection). */
   async function toAppeals(rows: AppealsTable[], db: Db = storage.db): Promise<Appeal[]> {
@@ -171,7 +136,7 @@ export function createAppealService(deps: {
       evidence: JSON.stringify([...new Set(input.evidence)]),
       proposed_value: input.proposedValue === undefined ? null : JSON.stringify(input.proposedValue),
       event_seq: null,
-      history: JSON.stringify([{ at, actor, status: 'submitted', note: null }] satisfies HistoryEntry[]),
+      history: JSON.stringify([{ at, actor, status: 'submitted', note: null }] satisfies AppealHistoryEntry[]),
       pending: null,
     };
     const appeal = await one(row);
@@ -223,7 +188,7 @@ export function createAppealService(deps: {
     const row = await storage.db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw errors.notFound();
     if (row.pending !== null) {
-      if (inflight.has(id)) throw domainErrors.decisionPending();
+      // parked by an earlier version that stopped before finishing it
       await reconcile(row);
       return decide(id, next, actor);
     }
@@ -234,60 +199,55 @@ export function createAppealService(deps: {
     const change = { status: next.status, reference: next.reference ?? null, decision: next.decision ?? null, actor, at };
     if (!body) return finalise(id, change, null, cur.status);
     const key = `appeal:${id}:decision`;
-    const parked = await storage.db
-      .updateTable('appeals')
-      .set({ pending: JSON.stringify({ ...change, key }) })
-      .where('id', '=', id)
-      .where('pending', 'is', null)
-      .where('status', '=', cur.status)
-      .executeTakeFirst();
-    if (Number(parked.numUpdatedRows) !== 1) throw domainErrors.decisionPending();
-    inflight.add(id);
-    let seq: number;
-    try {
-      const r = await race.submit(actor, [{ key, body }], next.decision);
-      seq = r.items[0]!.seq;
-    } catch (e) {
-      // Refused (or failed before commit): drop the parked decision. Should the event have been
-      // committed after all, finish the decision instead.
-      const rec = (await findKeys(storage.db, [key])).get(key);
-      if (rec) return finalise(id, change, rec.seq);
-      await storage.db.updateTable('appeals').set({ pending: null }).where('id', '=', id).execute();
-      throw e;
-    } finally {
-      inflight.delete(id);
+    const done: { appeal?: Appeal } = {};
+    await race.submit(actor, [{ key, body }], next.decision, async (trx, events) => {
+      // committed with the event; refused (and the event with it) if the case moved meanwhile
+      done.appeal = await finaliseIn(trx, id, change, events[0]!.seq, cur.status);
+    });
+    // A retry of a decision already taken (same key and payload) appends nothing: read it back.
+    if (!done.appeal) {
+      const taken = await get(id);
+      if (!taken) throw errors.notFound();
+      return taken;
     }
-    return finalise(id, change, seq);
+    notify(id, cur.unit);
+    return done.appeal;
   }
 
   type Change = { status: AppealStatus; reference: string | null; decision: string | null; actor: string; at: string };
 
-  /** Writes the decision; without an event only if the row is still in `from` and nothing is parked. */
+  /** Writes the decision in its own transaction (no event, or a parked one being recovered). */
   async function finalise(id: string, change: Change, seq: number | null, from?: AppealStatus): Promise<Appeal> {
-    const after = await storage.tx(async (trx) => {
-      const cur = await trx.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!cur) throw errors.notFound();
-      const history = [...historyOf(cur), { at: change.at, actor: change.actor, status: change.status, note: change.decision }];
-      const row: AppealsTable = {
-        ...cur,
-        status: change.status,
-        reference: change.reference ?? cur.reference,
-        decision: change.decision ?? cur.decision,
-        event_seq: seq ?? cur.event_seq,
-        history: JSON.stringify(history),
-        pending: null,
-        updated_at: change.at,
-      };
-      const q = trx.updateTable('appeals').set(row).where('id', '=', id);
-      // Without an event, a concurrent decision must not be overwritten.
-      const res = await (from === undefined ? q : q.where('status', '=', from).where('pending', 'is', null)).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw domainErrors.decisionPending();
-      const [before, after] = await toAppeals([cur, row], trx);
-      await writeAudit(trx, { at: change.at, actor: change.actor, action: 'appeal:updated', target: `appeal:${id} unit:${cur.unit}`, before, after, reason: change.decision });
-      return after!;
-    });
+    const after = await storage.tx((trx) => finaliseIn(trx, id, change, seq, from));
     notify(after.id, after.unit);
     return after;
+  }
+
+  /**
+   * Writes the decision, its history step and audit row in transaction `trx`. With `from`, only if
+   * the row is still in that status and nothing is parked on it (else decision_pending).
+   */
+  async function finaliseIn(trx: Db, id: string, change: Change, seq: number | null, from?: AppealStatus): Promise<Appeal> {
+    const cur = await trx.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!cur) throw errors.notFound();
+    const history = [...historyOf(cur), { at: change.at, actor: change.actor, status: change.status, note: change.decision }];
+    const row: AppealsTable = {
+      ...cur,
+      status: change.status,
+      reference: change.reference ?? cur.reference,
+      decision: change.decision ?? cur.decision,
+      event_seq: seq ?? cur.event_seq,
+      history: JSON.stringify(history),
+      pending: null,
+      updated_at: change.at,
+    };
+    const q = trx.updateTable('appeals').set(row).where('id', '=', id);
+    // A concurrent decision must not be overwritten.
+    const res = await (from === undefined ? q : q.where('status', '=', from).where('pending', 'is', null)).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw domainErrors.decisionPending();
+    const [before, after] = await toAppeals([cur, row], trx);
+    await writeAudit(trx, { at: change.at, actor: change.actor, action: 'appeal:updated', target: `appeal:${id} unit:${cur.unit}`, before, after, reason: change.decision });
+    return after!;
   }
 
   /** A parked decision whose submitter is gone: finalise it when its event exists, else drop it. */

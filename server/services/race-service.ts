@@ -1,38 +1,25 @@
 /**
  * The race: the event log, the engine that scores it, and the stream of diffs. All appends go
- * through one queue: check against the engine → commit events, idempotency keys and audit rows in
- * one transaction → apply to the engine → publish the diff. Reads never wait.
+ * through one queue (submit-queue.ts): check against the engine → commit events, idempotency
+ * keys and audit rows in one transaction → apply to the engine → publish the diff. Reads never
+ * wait.
  */
-import type { EventBody, LogEvent } from '../../shared/events.ts';
+import type { LogEvent } from '../../shared/events.ts';
 import type { Engine, Problem } from '../../shared/engine/types.ts';
 import type { Scheme } from '../../shared/scheme.ts';
 import { applyDiff, type Standings, type StandingsDiff } from '../../shared/standings.ts';
 import type { Storage } from '../storage/storage.ts';
-import { appendEvents, findKeys, lastSeq, putKeys, readEvents } from '../storage/events-repo.ts';
-import { writeAudit } from '../storage/audit-repo.ts';
-import { AppError, errors } from '../http/errors.ts';
-import { payloadHash } from './canonical-json.ts';
+import { lastSeq, readEvents } from '../storage/events-repo.ts';
 import { createDiffRing } from './diff-ring.ts';
 import { fullDiff, snapshotAt } from './replay.ts';
 import { composeInto, startCompose } from '../live/compose-diff.ts';
 import { encodeSnapshot, replayLog } from './snapshot.ts';
 import { writeSnapshot } from '../storage/snapshot-repo.ts';
+import { createSubmitQueue } from './submit-queue.ts';
+
+export type { Submission, SubmitResult, WithinTx } from './submit-queue.ts';
 
 export type EngineFactory = (scheme: Scheme, events?: LogEvent[]) => Engine;
-
-export interface Submission {
-  /** Idempotency key: a retry with the same key and payload is applied once. */
-  key?: string;
-  body: EventBody;
-  /** Server-internal imports (the demo history) keep their original time and actor. */
-  at?: string;
-  actor?: string;
-}
-
-export interface SubmitResult {
-  version: number;
-  items: Array<{ seq: number; duplicate: boolean }>;
-}
 
 export type VersionListener = (diff: StandingsDiff, events: LogEvent[]) => void;
 
@@ -49,9 +36,6 @@ export interface RaceDeps {
    */
   snapshotEvery?: number;
 }
-
-const problemError = (problems: Array<Problem & { index: number }>) =>
-  new AppError(422, problems[0]!.code, { zh: problems[0]!.zh, en: problems[0]!.en }, { problems });
 
 export function createRaceService(deps: RaceDeps) {
   const { storage, now } = deps;
@@ -106,156 +90,16 @@ export function createRaceService(deps: RaceDeps) {
     }
   }
 
-  /** Event types whose validity may depend on earlier events of the same batch. */
-  const DEPENDENT = new Set(['value:corrected', 'adjustment:recorded', 'adjustment:revoked', 'veto:recorded', 'veto:revoked', 'waiver:decided', 'cadre:adjusted', 'scheme:changed', 'period:published']);
-
-  async function check(subs: Submission[], actor: string, base: number): Promise<void> {
-    const problems: Array<Problem & { index: number }> = [];
-    const add = (p: Problem | null | undefined, index: number) => p && problems.length < 100 && problems.push({ ...p, index });
-    subs.forEach((s, index) => {
-      if (s.body.type === 'scheme:changed') for (const p of deps.checkScheme?.(s.body.data.scheme) ?? []) add(p, index);
-      if (!engine && s.body.type !== 'scheme:changed') throw errors.noScheme();
-    });
-    if (!problems.length && engine) {
-      if (subs.length > 1 && subs.some((s) => DEPENDENT.has(s.body.type))) {
-        // Later events may refer to earlier ones (a waiver of a deduction in the same batch):
-        // check them in order against a scratch engine replayed from the log.
-        const scratch = (await replayLog(storage, deps.createEngine)).engine!;
-        const at = now().toISOString();
-        let pending: LogEvent[] = [];
-        for (let i = 0; i < subs.length && !problems.length; i++) {
-          const body = subs[i]!.body;
-          // Only dependent events look at earlier ones, so applying runs of events lazily is enough.
-          if (DEPENDENT.has(body.type) && pending.length) {
-            scratch.apply(pending);
-            pending = [];
-          }
-          const p = scratch.checkEvent(body);
-          if (p) add(p, i);
-          else pending.push({ ...body, seq: base + i + 1, at, actor } as LogEvent);
-        }
-      } else {
-        subs.forEach((s, index) => add(engine!.checkEvent(s.body), index));
-      }
-    }
-    if (problems.length) throw problemError(problems);
-  }
-
-  interface Job {
-    actor: string;
-    subs: Submission[];
-    reason?: string;
-    resolve: (r: SubmitResult) => void;
-    reject: (e: unknown) => void;
-  }
-  type KeyRec = { key: string; hash: string; seq: number };
-  const jobs: Job[] = [];
-  let draining = false;
-
-  /**
-   * Appends events atomically (all or none) and returns their seqs, or throws an AppError.
-   * Submissions waiting at the same time are committed together (group commit: one transaction,
-   * one fsync, one engine update), each still all-or-nothing and refused on its own.
-   */
-  function submit(actor: string, subs: Submission[], reason?: string): Promise<SubmitResult> {
-    return new Promise((resolve, reject) => {
-      jobs.push({ actor, subs, reason, resolve, reject });
-      if (draining) return;
-      draining = true;
-      // better-sqlite3 is synchronous: a transaction never yields to the event loop, so without
-      // this turn no other request could join the group. setImmediate runs after the poll phase
-      // has read every request that is already waiting.
-      setImmediate(() => void drain());
-    });
-  }
-
-  /** Jobs whose checks cannot depend on other jobs of the same group. */
-  const groupable = (j: Job) => engine !== null && j.subs.every((s) => !DEPENDENT.has(s.body.type));
-
-  async function drain(): Promise<void> {
-    try {
-      while (jobs.length) {
-        const group = [jobs.shift()!];
-        let n = group[0]!.subs.length;
-        if (groupable(group[0]!)) {
-          while (jobs.length && groupable(jobs[0]!) && n + jobs[0]!.subs.length <= 20_000) {
-            n += jobs[0]!.subs.length;
-            group.push(jobs.shift()!);
-          }
-        }
-        await runGroup(group);
-      }
-    } finally {
-      draining = false;
-    }
-  }
-
-  async function runGroup(group: Job[]): Promise<void> {
-    const open = new Set(group);
-    try {
-      const keys = group.flatMap((j) => j.subs.map((s) => s.key).filter((k): k is string => k !== undefined));
-      const known = keys.length ? await findKeys(storage.db, keys) : new Map<string, KeyRec>();
-      const pending = new Map<string, KeyRec>();
-      const accepted: Array<{ job: Job; items: SubmitResult['items']; events: LogEvent[]; keys: KeyRec[] }> = [];
-      let base = version;
-      for (const job of group) {
-        try {
-          const r = await prepare(job, base, (k) => known.get(k) ?? pending.get(k));
-          for (const k of r.keys) pending.set(k.key, k);
-          base += r.events.length;
-          accepted.push({ job, ...r });
-        } catch (e) {
-          open.delete(job);
-          job.reject(e);
-        }
-      }
-      const events = accepted.flatMap((a) => a.events);
-      if (events.length) {
-        await storage.tx(async (trx) => {
-          await appendEvents(trx, events);
-          await putKeys(trx, accepted.flatMap((a) => a.keys));
-          await writeAudit(trx, accepted.flatMap((a) => a.events.map((e) => auditOf(e, a.job.reason, schemeVersion))));
-        });
-        publish(events);
-      }
-      for (const a of accepted) {
-        open.delete(a.job);
-        a.job.resolve({ version, items: a.items });
-      }
-    } catch (e) {
-      for (const job of open) job.reject(e);
-    }
-  }
-
-  /** Idempotency and engine checks of one job, its events numbered after `base`. */
-  async function prepare(job: Job, base: number, seen: (key: string) => KeyRec | undefined) {
-    const { subs, actor } = job;
-    const items: SubmitResult['items'] = [];
-    const fresh: Submission[] = [];
-    const keys: KeyRec[] = [];
-    const mine = new Map<string, KeyRec>();
-    subs.forEach((s, i) => {
-      const hash = payloadHash(s.body);
-      const prior = s.key === undefined ? undefined : (seen(s.key) ?? mine.get(s.key));
-      if (prior) {
-        if (prior.hash !== hash) throw errors.idempotencyConflict({ index: i, key: s.key });
-        items.push({ seq: prior.seq, duplicate: true });
-        return;
-      }
-      const seq = base + fresh.length + 1;
-      fresh.push(s);
-      items.push({ seq, duplicate: false });
-      if (s.key !== undefined) {
-        const rec = { key: s.key, hash, seq };
-        mine.set(s.key, rec);
-        keys.push(rec);
-      }
-    });
-    if (fresh.length) await check(fresh, actor, base);
-    const at = now().toISOString();
-    const events = fresh.map((s, i) => ({ ...s.body, seq: base + i + 1, at: s.at ?? at, actor: s.actor ?? actor }) as LogEvent);
-    return { items, events, keys };
-  }
+  const submit = createSubmitQueue({
+    storage,
+    createEngine: deps.createEngine,
+    now,
+    checkScheme: deps.checkScheme,
+    engine: () => engine,
+    version: () => version,
+    schemeVersion: () => schemeVersion,
+    publish,
+  });
 
   function publish(events: LogEvent[]): void {
     const from = version;
@@ -335,18 +179,6 @@ export function createRaceService(deps: RaceDeps) {
     snapshot,
     snapshotIfLong,
   };
-}
-
-function auditOf(e: LogEvent, reason: string | undefined, schemeVersion: number) {
-  const d = e.data as Record<string, unknown>;
-  const target =
-    e.type === 'scheme:changed'
-      ? `scheme@${e.seq}`
-      : ['unit', 'cadre', 'period', 'indicator', 'id', 'target'].filter((k) => typeof d[k] === 'string').map((k) => `${k}:${String(d[k])}`).join(' ');
-  const after = e.type === 'scheme:changed' ? { version: e.seq, name: e.data.scheme.name } : d;
-  const before = e.type === 'scheme:changed' ? { version: schemeVersion } : null;
-  const why = reason ?? (typeof d.reason === 'string' ? d.reason : typeof d.reasoning === 'string' ? d.reasoning : null);
-  return { at: e.at, actor: e.actor, action: e.type, target: `seq:${e.seq} ${target}`.trim(), before, after, reason: why };
 }
 
 export type RaceService = ReturnType<typeof createRaceService>;

@@ -1,5 +1,6 @@
 /** Appeals: a unit files for itself only, sees only its own, admins review with a reference; audited and pushed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findKeys } from '../../server/storage/events-repo.ts';
 import { connected, login, socketFor, startServer, until, type Client, type TestServer } from './helpers/server.ts';
 
 describe('appeals', () => {
@@ -56,7 +57,45 @@ describe('appeals', () => {
     expect(a.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'accepted']);
   });
 
-  it('after a stop between the decision event and the appeal update, the next start finishes or drops the decision', async () => {
+  it('a decision and its event commit together: work that fails inside the transaction leaves no event, key or audit row', async () => {
+    const version = srv.app.race.version;
+    const audit = async () => (await admin.req('GET', '/api/audit?limit=1')).body.items[0].id as number;
+    const lastAudit = await audit();
+    const body = { type: 'waiver:decided' as const, data: { target: 'adj1', decision: 'accepted' as const, reference: 'r', reasoning: 'd' } };
+    await expect(srv.app.race.submit('admin', [{ key: 'within-test', body }], 'd', async () => Promise.reject(new Error('row moved')))).rejects.toThrow('row moved');
+    expect(srv.app.race.version).toBe(version);
+    expect(await srv.app.race.readEvents(version, 10)).toEqual([]);
+    expect((await findKeys(srv.storage.db, ['within-test'])).size).toBe(0);
+    expect(await audit()).toBe(lastAudit);
+  });
+
+  it('two decisions racing on one case: exactly one lands, with its event; the other is refused', async () => {
+    await admin.req('POST', '/api/adjustments', { id: 'adj3', period: 'm01', unit: 't1', track: 'econ', kind: 'deduction', points: 1, reason: 'y' });
+    const questions = { exploratory: true, notProhibited: true, publicInterest: true };
+    const id = (await unit1.req('POST', '/api/appeals', { kind: 'tolerance', period: 'm01', target: { adjustment: 'adj3' }, text: '申请', questions })).body.id as string;
+    await admin.req('PUT', `/api/appeals/${id}`, { status: 'under_review' });
+    const version = srv.app.race.version;
+    const [a, b] = await Promise.all([
+      admin.req('PUT', `/api/appeals/${id}`, { status: 'accepted', reference: '甲', decision: '采纳' }),
+      admin.req('PUT', `/api/appeals/${id}`, { status: 'rejected', reference: '乙', decision: '不予采纳' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const won = a.status === 200 ? a.body : b.body;
+    const events = (await srv.app.race.readEvents(version, 100)).filter((e) => e.type === 'waiver:decided' && e.data.target === 'adj3');
+    const got = (await admin.req('GET', `/api/appeals/${id}`)).body;
+    expect(got.status).toBe(won.status);
+    // an acceptance carries its event (with the case's seq); a rejection carries none
+    if (won.status === 'accepted') {
+      expect(events).toHaveLength(1);
+      expect(got.eventSeq).toBe(events[0]!.seq);
+    } else {
+      expect(events).toHaveLength(0);
+      expect(got.eventSeq).toBeNull();
+    }
+    expect(got.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'under_review', won.status]);
+  });
+
+  it('a decision parked by an earlier version (stopped between event and update) is finished or dropped on the next start', async () => {
     const questions = { exploratory: true, notProhibited: true, publicInterest: true };
     await admin.req('POST', '/api/adjustments', { id: 'adj2', period: 'm01', unit: 't1', track: 'econ', kind: 'deduction', points: 1, reason: 'x' });
     const file = async () => (await unit1.req('POST', '/api/appeals', { kind: 'tolerance', period: 'm01', target: { adjustment: 'adj2' }, text: '申请', questions })).body.id as string;
