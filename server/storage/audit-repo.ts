@@ -1,4 +1,5 @@
 /** The audit trail: one row per mutation, written in the mutation's transaction, never changed. */
+import type { AuditRow } from '../../shared/audit.ts';
 import { sql } from 'kysely';
 import type { Db } from './storage.ts';
 
@@ -13,16 +14,7 @@ export interface AuditEntry {
   at: string;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
+export type { AuditRow };
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
 

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { appealList, appealsQuery, decisionBody, decisionProblems, emptyDecision, nextStatuses, type Appeal } from '../../client/src/views/admin/ops/lib/appeals.ts';
 
-const base = (p: Partial<Appeal>): Appeal => ({ id: 'a1', unit: 'u1', kind: 'tolerance', period: 'p1', target: { adjustment: 'd1' }, text: 't', status: 'submitted', ...p });
+const base = (p: Partial<Appeal>): Appeal => ({
+  id: 'a1',
+  unit: 'u1',
+  kind: 'tolerance',
+  period: 'p1',
+  target: { adjustment: 'd1' },
+  text: 't',
+  questions: null,
+  evidence: [],
+  proposedValue: null,
+  status: 'submitted',
+  reference: null,
+  decision: null,
+  eventSeq: null,
+  history: [],
+  createdBy: 'u',
+  createdAt: '2026-03-01T00:00:00Z',
+  updatedAt: '2026-03-01T00:00:00Z',
+  ...p,
+});
 
 describe('status transitions offered', () => {
   it.each<[Partial<Appeal>, string[]]>([

@@ -41,7 +41,7 @@ describe('appeal status', () => {
       history: [
         { at: '2026-03-04T00:00:00Z', actor: 'admin', status: 'accepted', note: '同意' },
         { at: '2026-03-02T00:00:00Z', actor: 'u', status: 'submitted', note: null },
-        { at: '2026-03-03T00:00:00Z', actor: 'admin', status: 'under_review' },
+        { at: '2026-03-03T00:00:00Z', actor: 'admin', status: 'under_review', note: null },
       ],
     });
     expect(appealTimeline(a).map((h) => [h.status, h.note])).toEqual([

@@ -4,9 +4,9 @@
  */
 import type { AdjustmentItem, Appeal, AppealKind, AppealStatus, EvidenceFile, VetoItem, Workspace } from './types.ts';
 import { fmtPoints, isOpenPenalty } from './standing-logic.ts';
+import { APPEAL_STATUSES, FINAL_STATUSES as FINAL, targetFields } from '../../../../shared/appeals.ts';
 
-export const APPEAL_STATUSES: AppealStatus[] = ['submitted', 'under_review', 'accepted', 'partial', 'rejected', 'clarified'];
-const FINAL: ReadonlySet<AppealStatus> = new Set(['accepted', 'partial', 'rejected', 'clarified']);
+export { APPEAL_STATUSES };
 
 /** A decision has been made (no further step). */
 export function isDecided(s: AppealStatus): boolean {
@@ -32,7 +32,7 @@ export function statusTagType(s: AppealStatus): 'info' | 'warning' | 'success' |
 
 /** Message key of a status label (`unit.status.*`); unknown statuses fall back to their code. */
 export function statusKey(s: string): string {
-  return (APPEAL_STATUSES as string[]).includes(s) ? `unit.status.${s}` : '';
+  return (APPEAL_STATUSES as readonly string[]).includes(s) ? `unit.status.${s}` : '';
 }
 
 export type StepStatus = 'wait' | 'process' | 'finish' | 'error' | 'success';
@@ -94,9 +94,10 @@ export interface ToleranceTarget {
 export function toleranceTargets(adjustments: AdjustmentItem[], vetoes: VetoItem[], appeals: Appeal[]): ToleranceTarget[] {
   const open = new Set<string>();
   for (const a of appeals) {
-    if (a.kind !== 'tolerance' || isDecided(a.status) || !a.target) continue;
-    if (a.target.adjustment) open.add(`adjustment:${a.target.adjustment}`);
-    if (a.target.veto) open.add(`veto:${a.target.veto}`);
+    if (a.kind !== 'tolerance' || isDecided(a.status)) continue;
+    const tg = targetFields(a.target);
+    if (tg.adjustment) open.add(`adjustment:${tg.adjustment}`);
+    if (tg.veto) open.add(`veto:${tg.veto}`);
   }
   const out: ToleranceTarget[] = [];
   for (const d of adjustments) if (d.kind === 'deduction' && isOpenPenalty(d) && !open.has(`adjustment:${d.id}`)) out.push({ value: `adjustment:${d.id}`, kind: 'deduction', item: d });
@@ -196,7 +197,7 @@ export function appealBody(d: AppealDraft, period: string): Record<string, unkno
 
 /** What an appeal is about, as a message key (`unit.target.*`) with names and points filled in. */
 export function targetLine(a: Appeal, ws: Pick<Workspace, 'tracks' | 'adjustments' | 'vetoes'>): { key: string; params: Record<string, string> } {
-  const tg = a.target ?? {};
+  const tg = targetFields(a.target);
   if (tg.indicator) {
     const ind = ws.tracks.flatMap((x) => x.indicators.map((i) => ({ ...i, track: x.track.name }))).find((i) => i.id === tg.indicator);
     const value = a.proposedValue === null || a.proposedValue === undefined ? '' : String(a.proposedValue);

@@ -2,6 +2,9 @@
  * Shapes of `GET /api/units/:id/workspace` and of appeals (issue 5 HTTP contract). Scores are
  * display numbers (points); `gap*` are points behind.
  */
+import type { Appeal } from '../../../../shared/appeals.ts';
+
+export type { Appeal, AppealKind, AppealStatus, AppealTarget, EvidenceFile, ToleranceQuestions } from '../../../../shared/appeals.ts';
 
 export interface IdName {
   id: string;
@@ -111,51 +114,6 @@ export interface FeedbackItem {
   author: string;
   period: string | null;
   text: string;
-}
-
-export type AppealStatus = 'submitted' | 'under_review' | 'accepted' | 'partial' | 'rejected' | 'clarified';
-export type AppealKind = 'objection' | 'tolerance';
-
-export interface EvidenceFile {
-  id: string;
-  name: string;
-  size: number;
-  type: string;
-}
-
-export interface ToleranceQuestions {
-  exploratory: boolean;
-  notProhibited: boolean;
-  publicInterest: boolean;
-  notes?: string;
-}
-
-export interface AppealTarget {
-  indicator?: string;
-  adjustment?: string;
-  veto?: string;
-  /** Appeals filed before targets were structured: free text. */
-  legacy?: string;
-}
-
-export interface Appeal {
-  id: string;
-  unit: string;
-  kind: AppealKind;
-  period: string;
-  target: AppealTarget | null;
-  text: string;
-  questions: ToleranceQuestions | null;
-  evidence: EvidenceFile[];
-  proposedValue: number | string | null;
-  status: AppealStatus;
-  reference: string | null;
-  decision: string | null;
-  eventSeq: number | null;
-  history: Array<{ at: string; actor: string; status: AppealStatus; note?: string | null }>;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface Workspace {

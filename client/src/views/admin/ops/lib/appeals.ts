@@ -1,43 +1,8 @@
 /** Review of appeals: the statuses an admin may move a case to, and the decision it sends. */
 
-export type AppealStatus = 'submitted' | 'under_review' | 'accepted' | 'partial' | 'rejected' | 'clarified';
-export type AppealKind = 'objection' | 'tolerance';
+import { FINAL_STATUSES, targetFields, type Appeal, type AppealStatus } from '../../../../../../shared/appeals.ts';
 
-export const STATUSES: AppealStatus[] = ['submitted', 'under_review', 'accepted', 'partial', 'rejected', 'clarified'];
-/** Decided cases do not move again. */
-export const FINAL: ReadonlySet<AppealStatus> = new Set(['accepted', 'partial', 'rejected', 'clarified']);
-
-export interface AppealTarget {
-  indicator?: string;
-  adjustment?: string;
-  veto?: string;
-}
-export interface Appeal {
-  id: string;
-  unit: string;
-  kind: AppealKind;
-  period: string;
-  target: AppealTarget | string | null;
-  text: string;
-  questions?: { exploratory?: boolean; notProhibited?: boolean; publicInterest?: boolean; notes?: string } | null;
-  evidence?: Array<{ id: string; name: string; size?: number; type?: string }>;
-  proposedValue?: number | string | null;
-  status: AppealStatus;
-  reference?: string | null;
-  decision?: string | null;
-  eventSeq?: number | null;
-  history?: Array<{ at: string; actor: string; status: AppealStatus; note?: string | null }>;
-  createdBy?: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** The target as an object (older appeals stored it as a free string). */
-export function targetOf(a: Pick<Appeal, 'target'>): AppealTarget {
-  const t = a.target;
-  if (t && typeof t === 'object') return t;
-  return {};
-}
+export type { Appeal, AppealKind, AppealStatus } from '../../../../../../shared/appeals.ts';
 
 /**
  * Where a case may go from its status: submitted → under review → a decision. An objection is
@@ -48,7 +13,7 @@ export function nextStatuses(a: Pick<Appeal, 'status' | 'kind' | 'target'>): App
   if (a.status === 'submitted') return ['under_review'];
   if (a.status !== 'under_review') return [];
   if (a.kind === 'objection') return ['accepted', 'rejected'];
-  const onVeto = targetOf(a).veto !== undefined;
+  const onVeto = targetFields(a.target).veto !== undefined;
   return onVeto ? ['accepted', 'rejected', 'clarified'] : ['accepted', 'partial', 'rejected', 'clarified'];
 }
 
@@ -68,7 +33,7 @@ export function emptyDecision(): DecisionForm {
 export function decisionProblems(a: Pick<Appeal, 'status' | 'kind' | 'target'>, f: DecisionForm): string[] {
   const out: string[] = [];
   if (!f.status || !nextStatuses(a).includes(f.status)) return ['status'];
-  if (FINAL.has(f.status)) {
+  if (FINAL_STATUSES.has(f.status)) {
     if (!f.reference.trim()) out.push('reference');
     if (!f.decision.trim()) out.push('decision');
   }

@@ -1,4 +1,5 @@
 /** The audit browser's filters as a query string, and before/after values as readable changes. */
+import type { AuditRow } from '../../../../../../shared/audit.ts';
 
 export interface AuditFilter {
   actor?: string;
@@ -28,16 +29,8 @@ export function auditPath(f: AuditFilter): string {
   return `/api/audit?${q.toString()}`;
 }
 
-export interface AuditItem {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
+/** One audit row as the API sends it. */
+export type AuditItem = AuditRow;
 
 /** Accepts `{ items, next }` (the contract) or `{ items }` (older server: next = last id). */
 export function auditPage(body: unknown, limit: number): { items: AuditItem[]; next: number | null } {
