@@ -46,6 +46,11 @@ export const canReadUnit = (p: Principal, unit: string) =>
   p.role === 'admin' || p.role === 'leader' || (p.role === 'unit' && p.unit === unit);
 export const canReadScheme = (p: Principal) => p.role === 'admin' || p.role === 'leader';
 export const isAdmin = (p: Principal) => p.role === 'admin';
+/**
+ * The console's notice room (`admin`): every new version's kind and seq, appeals filed and decided.
+ * Leaders read all of that through the API already, and watch the review queue live.
+ */
+export const canWatchConsole = (p: Principal) => p.role === 'admin' || p.role === 'leader';
 export const canSubmitValues = (p: Principal) => p.role === 'admin' || p.role === 'reporter';
 /** May this caller submit a value of an indicator owned by `owner`? */
 export const ownsIndicator = (p: Principal, owner: string | undefined) =>

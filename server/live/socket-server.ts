@@ -7,7 +7,7 @@ import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { StandingsDiff } from '../../shared/standings.ts';
 import { SubscribeRequestSchema, type ClientToServer, type Reply, type ServerToClient } from '../../shared/protocol.ts';
-import { canReadCadres, canReadLive, canReadUnit, isAdmin, type Principal } from '../auth/roles.ts';
+import { canReadCadres, canReadLive, canReadUnit, canWatchConsole, type Principal } from '../auth/roles.ts';
 import { readCookie, SESSION_COOKIE } from '../http/middleware.ts';
 import { errors, prefersEnglish, type AppError } from '../http/errors.ts';
 import type { RaceService } from '../services/race-service.ts';
@@ -45,7 +45,7 @@ export function mayJoin(p: Principal, room: string): boolean {
   if (room.startsWith('group:')) return canReadLive(p);
   if (room === 'cadres') return canReadCadres(p);
   if (room.startsWith('unit:')) return canReadUnit(p, room.slice(5));
-  if (room === 'admin') return isAdmin(p);
+  if (room === 'admin') return canWatchConsole(p);
   return false;
 }
 

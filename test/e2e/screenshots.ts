@@ -73,6 +73,8 @@ try {
   for (const page of ['review', 'data', 'scheme', 'org', 'publish', 'exports', 'audit']) {
     await shot(`admin-${page}`, `/admin/${page}`, { login: 'admin', width: 1440, height: 900 });
   }
+  // a leader follows the review queue live (read only: no decision form)
+  await shot('leader-review', '/admin/review', { login: 'leader', width: 1440, height: 900 });
   await shot('login', '/login', { width: 1440, height: 900, wait: 1000 });
   console.log(shots.join('\n'));
 } finally {

@@ -13,6 +13,9 @@
  *    back, and the wall display's bar race has the town back in its place at the new version.
  * 5. The evidence file downloads for the admin (and the filing unit), and is refused (403) to
  *    another unit's user.
+ *
+ * A leader watches the review queue throughout: the new case and the decision appear there
+ * without a reload, and the leader gets no decision form.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +81,12 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
   let screen: Page;
   let unitPage: Page;
   let adminPage: Page;
+  /** A leader watching the review queue (read only): it must follow the case without reloading. */
+  let leaderPage: Page;
+  let leaderSubmitted = 0;
+  let leaderAccepted = 0;
+  const leaderRows = (status: string) =>
+    leaderPage.locator('.queue .el-table__row').filter({ hasText: townName }).filter({ hasText: '容错免责' }).filter({ hasText: status });
 
   const account = (name: string) => {
     const a = srv.info.accounts.find((x) => x.username === name);
@@ -227,6 +236,13 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
   it(
     'the unit signs in, sees the deduction in its breakdown and files a 容错 application with evidence',
     async () => {
+      // A leader opens the review queue first; the demo town already has an older case waiting.
+      leaderPage = await signIn(account('leader').username, account('leader').password, '/admin/review');
+      await leaderPage.locator('.ops-head').getByText('新申请和处理结果会自动刷新').waitFor({ timeout: WAIT });
+      await leaderPage.locator('.queue .el-table__row').filter({ hasText: townName }).first().waitFor({ timeout: WAIT });
+      leaderSubmitted = await leaderRows('已提交').count();
+      leaderAccepted = await leaderRows('已采纳').count();
+
       unitPage = await signIn(account('unit').username, account('unit').password, `/unit/${town}`);
       await unitPage.getByRole('heading', { name: townName }).waitFor({ timeout: WAIT });
       await unitPage.evaluate(() => ((window as unknown as { __loadMark: number }).__loadMark = 2));
@@ -280,6 +296,8 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
       expect(await c.locator('.files a').filter({ hasText: evidenceName }).count()).toBe(1);
       // An open case: the deduction is no longer offered for another application.
       await expect.poll(() => row.getByRole('button', { name: '申请容错' }).count(), { timeout: WAIT }).toBe(0);
+      // The leader's queue shows the new case without a reload.
+      await expect.poll(() => leaderRows('已提交').count(), { timeout: WAIT }).toBe(leaderSubmitted + 1);
     },
     T,
   );
@@ -356,6 +374,9 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
       expect(decided.status).toBe('accepted');
       expect(decided.reference).toBe(reference);
       expect(decided.decision).toBe(reasoning);
+      // The leader's queue follows the decision without a reload (and offers no decision form).
+      await expect.poll(() => leaderRows('已采纳').count(), { timeout: WAIT }).toBe(leaderAccepted + 1);
+      expect(await leaderPage.locator('form.decide').count()).toBe(0);
     },
     T,
   );

@@ -104,7 +104,7 @@ const ROOMS: Array<[string, Who[]]> = [
   ['cadres', only('admin', 'leader', 'display')],
   ['unit:t1', only('admin', 'leader', 'unit1')],
   ['unit:t3', only('admin', 'leader', 'unit3')],
-  ['admin', only('admin')],
+  ['admin', only('admin', 'leader')],
 ];
 
 describe('authorisation matrix', () => {

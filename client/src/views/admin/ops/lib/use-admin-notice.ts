@@ -1,6 +1,6 @@
 /**
  * Live refresh of the console: `watchAdminNotice` on the app's socket while the component is
- * mounted. Only admins may join the `admin` room; for other roles this does nothing.
+ * mounted. Admins and leaders may join the `admin` room; for other roles `enabled` must say no.
  */
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { appSocket } from '../../../../lib/socket.ts';
