@@ -5,10 +5,12 @@
  */
 import { computed, shallowRef, ref } from 'vue';
 import { ElMessage } from 'element-plus';
+import { useI18n } from 'vue-i18n';
 import type { Scheme } from '../../../../../shared/scheme.ts';
 import { ApiError, api } from '../../../lib/api.ts';
 
 export function useOrgScheme() {
+  const { t } = useI18n();
   const version = ref(0);
   const scheme = shallowRef<Scheme | null>(null);
   const loading = ref(false);
@@ -28,13 +30,17 @@ export function useOrgScheme() {
     }
   }
 
-  /** Sends a scheme edit; on success takes the reply's scheme, on a stale version reloads. */
+  /**
+   * Sends a scheme edit; on success takes the reply's scheme and says so with the new version, on
+   * a stale version reloads.
+   */
   async function edit(path: string, method: 'POST' | 'PUT' | 'DELETE', body?: Record<string, unknown>): Promise<boolean> {
     try {
       const url = method === 'DELETE' ? `${path}?version=${version.value}` : path;
       const r = await api<{ version: number; scheme: Scheme }>(url, { method, json: body ? { version: version.value, ...body } : undefined });
       version.value = r.version;
       scheme.value = r.scheme;
+      ElMessage.success(t('adminCfg.org.saved', { v: r.version }));
       return true;
     } catch (e) {
       showError(e);
