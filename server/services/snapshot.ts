@@ -110,7 +110,8 @@ export function encodeSnapshot(engine: Engine, schemeSeq: number): SnapshotRow |
 export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSeq: number } {
   const s = JSON.parse(row.data) as Encoded;
   if (s.seq !== row.seq) throw new Error(`snapshot ${row.seq} holds seq ${s.seq}`);
-  // Published periods keep their seq and time; the other events take the highest free seqs.
+  // Published periods keep their seq and time. The scheme takes the lowest free seq, so that it
+  // comes before every publication (as it did in the log); the other events take the highest.
   let count = 1 + s.waivers.length + s.cadreAdj.length;
   for (const [, units] of s.values) for (const [, flat] of units) count += flat.length / 2;
   for (const a of s.adjustments) count += a.revoked ? 2 : 1;
@@ -118,10 +119,17 @@ export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSe
   for (const [, groups] of s.ratings) for (const [, flat] of groups) count += flat.length / 2;
   const fixed = new Set(s.published.map((p) => p.version));
   const seqs = new Float64Array(count);
-  for (let q = s.seq, k = count - 1; k >= 0; q--) {
+  for (let q = s.seq, k = count - 1; k >= 1; q--) {
     if (q <= 0) throw new Error(`snapshot ${row.seq} does not fit below its seq`);
     if (!fixed.has(q)) seqs[k--] = q;
   }
+  let first = 1;
+  while (fixed.has(first)) first++;
+  if (count > 1 ? first >= seqs[1]! : first > s.seq) throw new Error(`snapshot ${row.seq} does not fit below its seq`);
+  seqs[0] = first;
+  // With no fact but the scheme, the last seq may belong to an event that left no fact (a value
+  // cleared that was never set): the scheme is repeated there, so the version ends at the seq.
+  const repeatScheme = count === 1 && first < s.seq && !fixed.has(s.seq);
   const at = s.published[s.published.length - 1]?.at ?? '1970-01-01T00:00:00.000Z';
   const actor = 'snapshot';
   const events: LogEvent[] = [];
@@ -148,6 +156,7 @@ export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSe
   }
   for (const data of s.cadreAdj) push({ type: 'cadre:adjusted', data });
   for (const p of s.published) events.push({ type: 'period:published', data: { period: p.period, note: '' }, seq: p.version, at: p.at, actor });
+  if (repeatScheme) events.push({ type: 'scheme:changed', data: { scheme: s.scheme }, seq: s.seq, at, actor });
   if (s.published.length) events.sort((a, b) => a.seq - b.seq);
   return { events, schemeSeq: s.schemeSeq };
 }

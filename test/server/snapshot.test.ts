@@ -82,6 +82,22 @@ describe('engine snapshots', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 120) },
     );
   });
+
+  it('keeps the scheme before a publication when the log has no other fact (found by fast-check)', () => {
+    const scheme = tinyScheme();
+    const clear: EventBody = { type: 'value:recorded', data: { period: 'm01', unit: 't1', indicator: 'inv', value: null } };
+    // scheme (1), four clears (2–5), publication (6), a clear (7): no fact but the scheme and the publication.
+    const log: LogEvent[] = [{ type: 'scheme:changed', data: { scheme }, seq: 1, at, actor: 't' }];
+    for (const body of [clear, clear, clear, clear, { type: 'period:published', data: { period: 'm01', note: '' } } as EventBody, clear])
+      log.push({ ...body, seq: log.length + 1, at, actor: 't' } as LogEvent);
+    const { events } = decodeSnapshot(encodeSnapshot(createEngine(scheme, log), 1)!);
+    expect(events.map((e) => [e.type, e.seq])).toEqual([
+      ['scheme:changed', 1],
+      ['period:published', 6],
+      ['scheme:changed', 7],
+    ]);
+    expect(view(createEngine(scheme, events))).toEqual(view(createEngine(scheme, log)));
+  });
 });
 
 const pgUrl = await findPostgres();
