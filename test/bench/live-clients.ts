@@ -70,6 +70,8 @@ function open(k: number): Promise<void> {
 }
 
 parentPort!.on('message', (m: string) => {
+  // The warm-up stream's arrivals: handed over and forgotten, the clients stay connected.
+  if (m === 'reset') return parentPort!.postMessage({ arrivals: arrivals.splice(0) });
   if (m !== 'collect') return;
   parentPort!.postMessage({ arrivals });
   for (const s of sockets) s.terminate();

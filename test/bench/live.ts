@@ -8,10 +8,13 @@
  * clients (two workers, raw WebSocket speaking the Socket.IO protocol) share the machine's cores.
  * `load_ms` is the first start (the whole log replayed, then a snapshot stored), `restart_ms` a
  * second start on the same data (the snapshot and the run's events after it).
- * `latency_*` covers every accepted version; `steady_latency_*` only versions sent after the first
- * BENCH_WARMUP seconds (the stream starting from idle builds a backlog that takes seconds to drain).
+ * Each server first gets a warm-up stream of BENCH_WARMUP seconds at the same rate (other values,
+ * other keys) that is not measured: a server that has just started runs its code cold, and the
+ * stream starting from idle builds a backlog that takes seconds to drain (`warmup_latency_p99_ms`
+ * reports it). `latency_*` then covers every version of the measured BENCH_SECONDS;
+ * `steady_latency_*` only the versions sent after its first BENCH_STEADY seconds.
  * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_WARMUP (3),
- * BENCH_BASELINE (0: skip).
+ * BENCH_STEADY (3), BENCH_BASELINE (0: skip).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -38,6 +41,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const STEADY = Number(process.env.BENCH_STEADY ?? 3);
 /** Clients that decode their messages and record arrival times (all clients receive everything). */
 const SAMPLE_EVERY = Math.max(1, Math.floor(CLIENTS / 100));
 /** How long to wait after the last reply for the last patches to arrive. */
@@ -63,6 +67,13 @@ async function openClients(url: string, rooms: string[], cookie: string, event: 
   });
   await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => (w.once('message', () => resolve()), w.once('error', reject)))));
   return {
+    /** The arrivals so far (the warm-up stream's), forgotten; the clients stay connected. */
+    async reset(): Promise<Arrival[]> {
+      const parts = await Promise.all(
+        workers.map((w) => new Promise<Arrival[]>((resolve) => (w.once('message', (m: { arrivals: Arrival[] }) => resolve(m.arrivals)), w.postMessage('reset')))),
+      );
+      return parts.flat();
+    },
     /** Arrivals at the sampled clients; closes the clients. */
     async collect(): Promise<Arrival[]> {
       const parts = await Promise.all(
@@ -120,7 +131,7 @@ function latencies(run: LoadResult, arrivals: Arrival[]): number[][] {
 function summary(run: LoadResult, arrivals: Arrival[]) {
   const bySecond = latencies(run, arrivals);
   const l = bySecond.flatMap((x) => x ?? []);
-  const steady = bySecond.slice(WARMUP).flatMap((x) => x ?? []);
+  const steady = bySecond.slice(STEADY).flatMap((x) => x ?? []);
   const bytes = arrivals.map((a) => a[3]);
   const perClient = arrivals.length / Math.max(1, Math.ceil(CLIENTS / SAMPLE_EVERY));
   return {
@@ -171,12 +182,24 @@ async function baselineServer(bytes: number, windowMs: number) {
   };
 }
 
+/**
+ * The warm-up stream: run, drained, its arrivals forgotten. Returns its latency p99 (null when
+ * BENCH_WARMUP is 0).
+ */
+async function warmUp(clients: { reset(): Promise<Arrival[]> }, stream: () => Promise<LoadResult>): Promise<number | null> {
+  if (WARMUP <= 0) return null;
+  const run = await stream();
+  await new Promise((r) => setTimeout(r, DRAIN_MS));
+  return pct(latencies(run, await clients.reset()).flatMap((x) => x ?? []), 0.99);
+}
+
 async function runBaseline(bytes: number, windowMs: number, bodies: string[]) {
   const b = await baselineServer(bytes, windowMs);
   const clients = await openClients(b.url, [], '', 'b');
+  const warm = await warmUp(clients, () => load(`${b.url}/b`, {}, bodies.slice(0, RATE * WARMUP)));
   const run = await profiled(`baseline-${windowMs}`, () => load(`${b.url}/b`, {}, bodies));
   await new Promise((r) => setTimeout(r, DRAIN_MS));
-  const s = summary(run, await clients.collect());
+  const s = { ...summary(run, await clients.collect()), warmup_p99: warm };
   await b.close();
   return s;
 }
@@ -203,25 +226,31 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const csrf = ((await loginRes.json()) as { csrfToken: string }).csrfToken;
 
   const groups = scheme.groups.map((g) => `group:${g.id}`);
-  const firstVersion = app.race.version;
   // Clients join holding the current version: 1,000 province snapshots (1.6 MB each) over
   // sockets would measure the start-up, not the stream.
   const clients = await openClients(url, groups, cookie, 'standings:patch', size === 'province' ? app.race.version : null);
 
   const period = scheme.season.periods[SPECS[size].months - 1]!.id;
-  const bodies = makeUpdates(scheme, SPECS[size].months, RATE * SECONDS, 1, 7).map((u, i) => JSON.stringify({ ...(u.data as object), period, key: `bench-${i}` }));
-  const run = await profiled('live', () => load(`${url}/api/values`, { cookie, 'x-csrf-token': csrf }, bodies));
+  const stream = (n: number, seed: number, prefix: string) =>
+    makeUpdates(scheme, SPECS[size].months, n, 1, seed).map((u, i) => JSON.stringify({ ...(u.data as object), period, key: `${prefix}-${i}` }));
+  const bodies = stream(RATE * SECONDS, 7, 'bench');
+  const headers = { cookie, 'x-csrf-token': csrf };
+  const startVersion = app.race.version;
+  const warmupP99 = await warmUp(clients, () => load(`${url}/api/values`, headers, stream(RATE * WARMUP, 11, 'warm')));
+  const firstVersion = app.race.version;
+  const run = await profiled('live', () => load(`${url}/api/values`, headers, bodies));
   await new Promise((r) => setTimeout(r, DRAIN_MS));
   const live = summary(run, await clients.collect());
   const rss = Math.round(process.memoryUsage().rss / 1048576);
   // Diff bytes per update: the accepted events applied one at a time to a second engine (the
   // server commits and applies them in groups), measured as a client of the changed group gets them.
-  const accepted = await app.race.readEvents(firstVersion, 1_000_000);
+  const accepted = await app.race.readEvents(startVersion, 1_000_000);
   const single = createEngine(scheme, log);
   const diffBytes: number[] = [];
   const fullBytes: number[] = [];
   for (const e of accepted) {
     const d = single.apply(e);
+    if (e.seq <= firstVersion) continue; // the warm-up's
     diffBytes.push(Math.max(...groups.map((g) => JSON.stringify(filterDiff(d, roomSet([g]))).length)));
     fullBytes.push(JSON.stringify(d).length);
   }
@@ -243,7 +272,7 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   fs.rmSync(dir, { recursive: true, force: true });
 
   // Baselines through the same clients and load generator, with the median diff's bytes.
-  const none = { updates_per_s: null, dropped: null, p50: null, p99: null, steady_p50: null, steady_p99: null, messages_per_client_s: null };
+  const none = { updates_per_s: null, dropped: null, p50: null, p99: null, steady_p50: null, steady_p99: null, messages_per_client_s: null, warmup_p99: null };
   const withBaseline = process.env.BENCH_BASELINE !== '0';
   const windowed = withBaseline ? await runBaseline(live.message_bytes_median ?? 300, 30, bodies) : none;
   const plain = withBaseline ? await runBaseline(pct(diffBytes, 0.5) ?? 300, 0, bodies) : none;
@@ -264,6 +293,8 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       latency_p50_ms: live.p50,
       latency_p99_ms: live.p99,
       warmup_s: WARMUP,
+      warmup_latency_p99_ms: warmupP99,
+      steady_after_s: STEADY,
       steady_latency_p50_ms: live.steady_p50,
       steady_latency_p99_ms: live.steady_p99,
       latency_p99_by_second_ms: live.p99_by_second,
@@ -280,6 +311,7 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       baseline_latency_p50_ms: windowed.p50,
       baseline_latency_p99_ms: windowed.p99,
       baseline_steady_latency_p99_ms: windowed.steady_p99,
+      baseline_warmup_latency_p99_ms: windowed.warmup_p99,
       baseline_messages_per_client_s: windowed.messages_per_client_s,
       baseline_unbatched_updates_per_s: plain.updates_per_s,
       baseline_unbatched_dropped: plain.dropped,
