@@ -9,7 +9,6 @@ import {
   isDecided,
   sortAppeals,
   statusKey,
-  statusTagType,
   stepStatuses,
   targetLine,
   toleranceTargets,
@@ -18,6 +17,7 @@ import {
 } from '../../client/src/views/unit/appeal-logic.ts';
 import { evidenceHref, evidenceProblem, evidenceType, fmtSize, uploadEvidence } from '../../client/src/views/unit/evidence.ts';
 import { setCsrfToken } from '../../client/src/lib/api.ts';
+import { statusTone } from '../../client/src/lib/appeal-status.ts';
 import { appeal, workspace } from './unit-fixtures.ts';
 
 const draft = (extra: Partial<AppealDraft>): AppealDraft => ({ ...emptyDraft('objection'), ...extra });
@@ -26,7 +26,8 @@ describe('appeal status', () => {
   it('labels, colours and steps every status', () => {
     expect(APPEAL_STATUSES.map(statusKey)).toEqual(APPEAL_STATUSES.map((s) => `unit.status.${s}`));
     expect(statusKey('bogus')).toBe('');
-    expect(APPEAL_STATUSES.map(statusTagType)).toEqual(['info', 'warning', 'success', 'primary', 'danger', 'success']);
+    // one palette for the unit's workspace and the review console (both import statusTone)
+    expect(APPEAL_STATUSES.map(statusTone)).toEqual(['info', 'warning', 'success', 'primary', 'danger', 'success']);
     expect(APPEAL_STATUSES.filter(isDecided)).toEqual(['accepted', 'partial', 'rejected', 'clarified']);
     expect(stepStatuses('submitted')).toEqual(['success', 'wait', 'wait']);
     expect(stepStatuses('under_review')).toEqual(['success', 'process', 'wait']);

@@ -13,23 +13,6 @@ export function isDecided(s: AppealStatus): boolean {
   return FINAL.has(s);
 }
 
-/** Element Plus tag type of a status: grey while waiting, orange under review, green/red decided. */
-export function statusTagType(s: AppealStatus): 'info' | 'warning' | 'success' | 'danger' | 'primary' {
-  switch (s) {
-    case 'submitted':
-      return 'info';
-    case 'under_review':
-      return 'warning';
-    case 'accepted':
-    case 'clarified':
-      return 'success';
-    case 'partial':
-      return 'primary';
-    case 'rejected':
-      return 'danger';
-  }
-}
-
 /** Message key of a status label (`unit.status.*`); unknown statuses fall back to their code. */
 export function statusKey(s: string): string {
   return (APPEAL_STATUSES as readonly string[]).includes(s) ? `unit.status.${s}` : '';

@@ -69,20 +69,3 @@ export function appealList(body: unknown): Appeal[] {
   const list = Array.isArray(body) ? body : (body as { items?: unknown } | null)?.items;
   return Array.isArray(list) ? (list as Appeal[]) : [];
 }
-
-/** Element Plus tag type per status. */
-export function statusTone(s: AppealStatus): 'info' | 'warning' | 'success' | 'danger' | 'primary' {
-  switch (s) {
-    case 'submitted':
-      return 'warning';
-    case 'under_review':
-      return 'primary';
-    case 'accepted':
-    case 'clarified':
-      return 'success';
-    case 'partial':
-      return 'info';
-    default:
-      return 'danger';
-  }
-}
