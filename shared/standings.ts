@@ -65,8 +65,9 @@ export interface Standings {
 }
 
 /**
- * Changes to one board: changed fields per row, rows that left. Ranks follow from scores: a patch
- * names the rank of the units that moved, and `applyDiff` re-ranks the board (`rankBoard`).
+ * Changes to one board: changed fields per row, rows that left. A patch never carries `rank` or
+ * `change`: they follow from scores, vetoes and `prevRank`, and `applyDiff` re-ranks every patched
+ * board (`rankBoard`), as it does for cadre boards.
  */
 export interface BoardPatch {
   rows?: Record<string, Partial<Row>>;

@@ -2,12 +2,10 @@
 import type { Board, CadreBoard, CadrePatch, Row, Standings, StandingsDiff } from '../standings.ts';
 import type { RankedBoard } from './ranked-board.ts';
 
-/** Bits naming the fields of a row patch. */
+/** Bits naming the fields of a row patch (never rank or change: they follow from the scores). */
 export const F = {
   score: 1,
-  rank: 2,
   prevRank: 4,
-  change: 8,
   grade: 16,
   flag: 32,
   light: 64,
@@ -130,6 +128,7 @@ function diffBoards(a: Record<string, Board>, b: Record<string, Board>) {
       const part: Record<string, unknown> = {};
       let changed = false;
       for (const f of Object.keys(nr)) {
+        if (f === 'rank' || f === 'change') continue; // they follow from scores and prevRank
         if (!or || or[f] !== nr[f]) {
           part[f] = nr[f];
           changed = true;

@@ -44,7 +44,7 @@ export abstract class Propagation extends EngineState {
     this.refreshAggregates();
     if (bulk) {
       this.bulk.bulk = false;
-      for (const b of this.bulk.boards) b.settle(this.diff);
+      for (const b of this.bulk.boards) b.settle();
       this.bulk.boards.clear();
     }
     const diff = this.diff;

@@ -122,16 +122,17 @@ export class RankedBoard {
     if (bulk?.bulk) {
       this.movers.push(i);
       bulk.boards.add(this);
-    } else this.move(i, diff);
+    } else this.move(i);
   }
 
   private readonly movers: number[] = [];
 
   /**
-   * Ends a bulk: one sort puts every recorded entry in place; movers' ranks go to the diff. The
-   * derive range covers every position whose entry or rank changed and every mover.
+   * Ends a bulk: one sort puts every recorded entry in place. Ranks are not written to the diff:
+   * they follow from the scores (`applyDiff` re-ranks). The derive range covers every position
+   * whose entry or rank changed and every mover.
    */
-  settle(diff: DiffBuilder | null): void {
+  settle(): void {
     if (!this.movers.length) return;
     const { n, order, rank } = this;
     const [oldOrder, oldRank] = scratchOld(n);
@@ -155,11 +156,11 @@ export class RankedBoard {
     }
     this.mark(a, b);
     if (this.tracksMoves) for (let i = 0; i < n; i++) if (rank[i] !== oldRank[i]) this.rankMoved.add(i);
-    if (diff) for (const i of this.movers) diff.note(this, i, this.prevRank[i]! >= 0 ? F.rank | F.change : F.rank);
     this.movers.length = 0;
   }
 
-  private move(i: number, diff: DiffBuilder | null): void {
+  /** Moves entry i to its place; ranks are not written to the diff (they follow from the scores). */
+  private move(i: number): void {
     const { order, pos, score, vetoed } = this;
     const from = pos[i]!;
     let q = from;
@@ -178,8 +179,6 @@ export class RankedBoard {
     pos[i] = q;
     const end = this.rerank(Math.min(from, q), Math.max(from, q));
     this.mark(Math.min(from, q), Math.max(from, q, end));
-    // Only the mover's rank is sent; the ranks it shifted follow from the scores (applyDiff re-ranks).
-    diff?.note(this, i, this.prevRank[i]! >= 0 ? F.rank | F.change : F.rank);
   }
 
   /** Recomputes competition ranks from position lo on, until past hi nothing changes; returns the last position examined. */
@@ -216,7 +215,7 @@ export class RankedBoard {
   setPrevRank(i: number, prev: number, diff: DiffBuilder | null): void {
     if (this.prevRank[i] === prev) return;
     this.prevRank[i] = prev;
-    diff?.note(this, i, F.prevRank | F.change);
+    diff?.note(this, i, F.prevRank);
   }
 
   setWarning(i: number, w: number, diff: DiffBuilder | null): void {
@@ -342,9 +341,7 @@ export class RankedBoard {
     const r: Partial<Row> = {};
     const pr = this.prevRank[i]!;
     if (bits & F.score) r.score = this.score[i]! / 10_000;
-    if (bits & F.rank) r.rank = this.rank[i]!;
     if (bits & F.prevRank) r.prevRank = pr < 0 ? null : pr;
-    if (bits & F.change) r.change = pr < 0 ? null : pr - this.rank[i]!;
     if (bits & F.grade) r.grade = this.gradeName(i);
     if (bits & F.flag) r.flag = FLAGS[this.flag[i]!]!;
     if (bits & F.light) r.light = LIGHTS[this.light[i]!]!;

@@ -1,6 +1,7 @@
 /**
- * What a diff changes for people watching: score arrivals and rank moves on patched boards.
- * Computed against the standings *before* the diff is applied.
+ * What a diff changes for people watching: score arrivals and rank moves on patched boards. A
+ * patch carries scores, not ranks (`applyDiff` re-ranks the board), so the rows' ranks are read
+ * before the diff is applied (`rowsBefore`) and after (`rowChanges`).
  */
 import type { Standings, StandingsDiff } from '../../../shared/standings.ts';
 
@@ -13,18 +14,36 @@ export interface RowChange {
   toScore: number;
 }
 
-/** Rows whose rank or score a diff changes, in board order. */
-export function rowChanges(s: Standings, d: StandingsDiff): RowChange[] {
-  const out: RowChange[] = [];
+/** Rank and score, before the diff, of each row whose score or veto the diff sets (null: new row). */
+export type RowsBefore = Map<string, Map<string, { rank: number; score: number } | null>>;
+
+const moves = (part: { score?: number; vetoed?: boolean }) => part.score !== undefined || part.vetoed !== undefined;
+
+export function rowsBefore(s: Standings, d: StandingsDiff): RowsBefore {
+  const out: RowsBefore = new Map();
   for (const [key, patch] of Object.entries(d.boards ?? {})) {
     const rows = s.boards[key]?.rows;
+    const m = new Map<string, { rank: number; score: number } | null>();
     for (const [unit, part] of Object.entries(patch.rows ?? {})) {
-      if (part.rank === undefined && part.score === undefined) continue;
+      if (!moves(part)) continue;
       const old = rows?.[unit];
-      const toRank = part.rank ?? old?.rank;
-      const toScore = part.score ?? old?.score;
-      if (toRank === undefined || toScore === undefined) continue;
-      out.push({ board: key, unit, fromRank: old?.rank ?? null, toRank, fromScore: old?.score ?? null, toScore });
+      m.set(unit, old ? { rank: old.rank, score: old.score } : null);
+    }
+    if (m.size) out.set(key, m);
+  }
+  return out;
+}
+
+/** Rows whose score or veto the diff set, with rank and score before and after, in board order. */
+export function rowChanges(before: RowsBefore, after: Standings): RowChange[] {
+  const out: RowChange[] = [];
+  for (const [board, m] of before) {
+    const rows = after.boards[board]?.rows;
+    if (!rows) continue;
+    for (const [unit, old] of m) {
+      const now = rows[unit];
+      if (!now) continue;
+      out.push({ board, unit, fromRank: old?.rank ?? null, toRank: now.rank, fromScore: old?.score ?? null, toScore: now.score });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { computed, markRaw, ref, shallowRef, triggerRef } from 'vue';
 import type { Reply, SubscribeResult } from '../../../shared/protocol.ts';
 import { applyDiff, type Standings, type StandingsDiff } from '../../../shared/standings.ts';
 import { backoffDelay } from '../lib/backoff.ts';
-import { rowChanges, type RowChange } from './row-changes.ts';
+import { rowChanges, rowsBefore, type RowChange } from './row-changes.ts';
 import type { StandingsPort } from './socket-port.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'syncing' | 'reconnecting';
@@ -51,8 +51,9 @@ export const useStandingsStore = defineStore('standings', () => {
     if (!s) return 'gap';
     if (d.to <= s.version) return 'old';
     if (d.from !== s.version) return 'gap';
-    const changes = listeners.size ? rowChanges(s, d) : [];
+    const before = listeners.size ? rowsBefore(s, d) : null;
     applyDiff(s, d);
+    const changes = before ? rowChanges(before, s) : [];
     for (const fn of listeners) {
       try {
         fn(changes, d);
