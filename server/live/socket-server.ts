@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { StandingsDiff } from '../../shared/standings.ts';
+import { densify, type StandingsDiff } from '../../shared/standings.ts';
 import { SubscribeRequestSchema, type ClientToServer, type Reply, type ServerToClient } from '../../shared/protocol.ts';
 import { canReadCadres, canReadLive, canReadUnit, canWatchConsole, type Principal } from '../auth/roles.ts';
 import { readCookie, SESSION_COOKIE } from '../http/middleware.ts';
@@ -128,16 +128,27 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
 
   let pending: { diff: StandingsDiff; owned: boolean; units: Set<string>; kind: string } | null = null;
 
+  /**
+   * The diff as sent: a board whose scores mostly moved (a renormalised indicator) carries its
+   * scores densely, read from the engine, which is at the diff's `to` (every version passes through
+   * `pending`). The diffs in the ring and the subscribe replies stay in row form.
+   */
+  function wireDiff(d: StandingsDiff): StandingsDiff {
+    const engine = race.engine;
+    return engine && engine.version === d.to ? densify(d, (key) => engine.boardScores(key)) : d;
+  }
+
   /** Sends the pending (composed) diff to every signature room, and the unit/admin notices. */
   function send(): boolean {
     if (!pending) return false;
     const { diff, units, kind } = pending;
     pending = null;
     const rooms = io.of('/').adapter.rooms;
+    const wire = wireDiff(diff);
     for (const room of rooms.keys()) {
       const set = parseSignature(room);
       // One encoding per room: Socket.IO frames the packet once and writes it to each socket.
-      if (set) io.to(room).emit('standings:patch', filterDiff(diff, set));
+      if (set) io.to(room).emit('standings:patch', filterDiff(wire, set));
     }
     for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
     if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });

@@ -93,6 +93,8 @@ export class EngineState {
   }
 
   protected readonly bulk: BulkContext = { bulk: false, boards: new Set() };
+  /** Every unit board by key (the latest built; cleared by a rebuild). */
+  protected readonly boardsByKey = new Map<string, RankedBoard>();
 
   /** The parts of entry i's track score (a copy, for explanations). */
   trackScoreOf(ts: TrackState, i: number): TrackScore {
@@ -177,6 +179,7 @@ export class EngineState {
 
   /** Builds every structure from the facts (start, scheme change, a board appearing or going). */
   rebuild(): void {
+    this.boardsByKey.clear();
     const c = (this.c = compile(this.facts.scheme));
     this.codes = [];
     this.cadres = new CadreState(c, this.cadres as CadreState | undefined);
@@ -265,7 +268,7 @@ export class EngineState {
   protected unitBoard(key: string, kind: RankedBoard['kind'], g: number, light?: ConstructorParameters<typeof RankedBoard>[0]['light']): RankedBoard {
     const c = this.c;
     const members = c.members[g]!;
-    return new RankedBoard({
+    const board = new RankedBoard({
       bulk: this.bulk,
       key,
       kind,
@@ -275,6 +278,8 @@ export class EngineState {
       rules: c.rules,
       light,
     });
+    this.boardsByKey.set(key, board);
+    return board;
   }
 
   protected buildAggregates(): void {

@@ -7,10 +7,11 @@
  */
 import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
-import type { Standings, StandingsDiff } from '../standings.ts';
+import { compareIds, type Standings, type StandingsDiff } from '../standings.ts';
 import { checkEvent } from './check-event.ts';
 import { DiffBuilder, diffStandings } from './diff-builder.ts';
 import { Propagation } from './propagation.ts';
+import type { RankedBoard } from './ranked-board.ts';
 import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
 import { evaluationOf } from './reference.ts';
 import { standingsOf } from './standings-of.ts';
@@ -206,7 +207,20 @@ export class IncrementalEngine extends Propagation implements Engine {
   standings(): Standings {
     return standingsOf(this);
   }
+
+  boardScores(key: string): number[] | null {
+    const b = this.boardsByKey.get(key);
+    if (!b) return null;
+    let perm = idOrder.get(b);
+    if (!perm) idOrder.set(b, (perm = Int32Array.from(b.ids.keys()).sort((x, y) => compareIds(b.ids[x]!, b.ids[y]!))));
+    const out = new Array<number>(perm.length);
+    for (let k = 0; k < perm.length; k++) out[k] = b.score[perm[k]!]! / 10_000;
+    return out;
+  }
 }
+
+/** Each board's entries in row-id order (`compareIds`), built on first use: a board's ids never change. */
+const idOrder = new WeakMap<RankedBoard, Int32Array>();
 
 type TrackStateKey = `${number}|${number}`;
 

@@ -124,6 +124,11 @@ export interface Engine {
   apply(events: LogEvent | LogEvent[]): StandingsDiff;
   /** The complete current standings (a fresh copy). */
   standings(): Standings;
+  /**
+   * The current score of every row of a unit board, in row-id order (`compareIds`): what a dense
+   * patch carries (`BoardPatch.scores`). Null when there is no such board.
+   */
+  boardScores(key: string): number[] | null;
   explainUnit(period: string, track: string, unit: string): UnitExplanation | null;
   explainOverall(period: string | null, unit: string): WeightedExplanation | null;
   explainSeason(track: string, unit: string): WeightedExplanation | null;

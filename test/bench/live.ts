@@ -33,6 +33,7 @@ import { openStorage } from '../../server/storage/storage.ts';
 import { appendEvents } from '../../server/storage/events-repo.ts';
 import { createEngine } from '../../shared/engine/index.ts';
 import type { LogEvent } from '../../shared/events.ts';
+import { densify } from '../../shared/standings.ts';
 import { makeBenchLog, makeBenchScheme, makeUpdates, SPECS, type BenchSize } from './fixtures.ts';
 import type { Arrival, ClientJob } from './live-clients.ts';
 import type { LoadJob, LoadResult } from './live-load.ts';
@@ -243,7 +244,8 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const live = summary(run, await clients.collect());
   const rss = Math.round(process.memoryUsage().rss / 1048576);
   // Diff bytes per update: the accepted events applied one at a time to a second engine (the
-  // server commits and applies them in groups), measured as a client of the changed group gets them.
+  // server commits and applies them in groups), measured as a client of the changed group gets
+  // them (in wire form: boards whose scores mostly moved carry them densely).
   const accepted = await app.race.readEvents(startVersion, 1_000_000);
   const single = createEngine(scheme, log);
   const diffBytes: number[] = [];
@@ -251,7 +253,8 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   for (const e of accepted) {
     const d = single.apply(e);
     if (e.seq <= firstVersion) continue; // the warm-up's
-    diffBytes.push(Math.max(...groups.map((g) => JSON.stringify(filterDiff(d, roomSet([g]))).length)));
+    const wire = densify(d, (k) => single.boardScores(k));
+    diffBytes.push(Math.max(...groups.map((g) => JSON.stringify(filterDiff(wire, roomSet([g]))).length)));
     fullBytes.push(JSON.stringify(d).length);
   }
   const snapshotBytes = JSON.stringify(app.race.standings()).length;

@@ -153,4 +153,39 @@ describe('standings store', () => {
     expect(seen).toEqual([{ board: KEY, unit: 'b', fromRank: 2, toRank: 1, fromScore: 80, toScore: 95 }]);
     expect(store.standings!.boards[KEY]!.rows.a!.rank).toBe(2);
   });
+
+  it('applies dense score patches and reports only the rows whose score changed', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5, { a: row(1, 90), b: row(2, 80), c: row(3, 70) }) });
+    const seen: unknown[] = [];
+    store.onChange((changes) => seen.push(...changes));
+    // every score of the board, in row-id order (a, b, c); c also turns yellow
+    sock.patch({ from: 5, to: 6, boards: { [KEY]: { scores: [90, 95, 60], rows: { c: { light: 'yellow' } } } } });
+    expect(store.version).toBe(6);
+    const rows = store.standings!.boards[KEY]!.rows;
+    expect(rows.b).toMatchObject({ score: 95, rank: 1 });
+    expect(rows.a).toMatchObject({ score: 90, rank: 2 });
+    expect(rows.c).toMatchObject({ score: 60, rank: 3, light: 'yellow' });
+    expect(seen).toEqual([
+      { board: KEY, unit: 'b', fromRank: 2, toRank: 1, fromScore: 80, toScore: 95 },
+      { board: KEY, unit: 'c', fromRank: 3, toRank: 3, fromScore: 70, toScore: 60 },
+    ]);
+  });
+
+  it('reloads a snapshot when a dense patch does not fit its board', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    const err = console.error;
+    console.error = () => {};
+    try {
+      sock.patch({ from: 5, to: 6, boards: { [KEY]: { scores: [1, 2, 3] } } }); // the board has two rows
+    } finally {
+      console.error = err;
+    }
+    expect(store.version).toBe(5);
+    expect(sock.requests.at(-1)?.req).toEqual({ rooms: ['group:towns'], since: null });
+    sock.answer({ version: 6, snapshot: standingsAt(6, { a: row(1, 91), b: row(2, 81) }) });
+    expect(store.version).toBe(6);
+    expect(store.standings!.boards[KEY]!.rows.a).toMatchObject({ score: 91, rank: 1 });
+  });
 });

@@ -60,6 +60,20 @@ describe('live standings over Socket.IO', () => {
     f.socket.close();
   });
 
+  it('a value that moves every score of a board reaches clients as dense scores, and they converge', async () => {
+    const f = await follower(srv.url, admin.cookie, ['group:g1']);
+    await admin.req('POST', '/api/values', value('t2', 'inv', 50, 'dense-1'));
+    await admin.req('POST', '/api/values', value('t1', 'inv', 20, 'dense-2'));
+    // t1 becomes the group's best: efficacy rescales t2 too
+    const r = await admin.req('POST', '/api/values', value('t1', 'inv', 150, 'dense-3'));
+    await until(() => f.standings!.version === r.body.seq);
+    const dense = f.patches.flatMap((d) => Object.values(d.boards ?? {})).filter((p) => p.scores);
+    expect(dense.length).toBeGreaterThan(0);
+    expect(dense.every((p) => p.scores!.length === 2 && Object.values(p.rows ?? {}).every((part) => part.score === undefined))).toBe(true);
+    expect(f.standings).toEqual(await serverView(['group:g1']));
+    f.socket.close();
+  });
+
   it('every version reaches every room, possibly empty, so versions stay continuous', async () => {
     const g2 = await follower(srv.url, admin.cookie, ['group:g2']);
     const r = await admin.req('POST', '/api/values', value('t1', 'inv', 80, 'live-2'));

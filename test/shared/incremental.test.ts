@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../shared/events.ts';
 import { computeStandings, createEngine } from '../../shared/engine/index.ts';
 import type { Scheme } from '../../shared/scheme.ts';
-import { applyDiff } from '../../shared/standings.ts';
+import { applyDiff, densify } from '../../shared/standings.ts';
 import { eventsArb, schemeArb, toLog } from './arbitraries.ts';
 
 /** Keeps the events the engine accepts, in order, numbered as a log. */
@@ -25,11 +25,14 @@ const worldArb = schemeArb.chain((scheme) =>
 
 describe('incremental engine', () => {
   it('equals a full recompute by the reference engine after every batch, and its diffs replay to the same standings', () => {
+    let denseDiffs = 0;
     fc.assert(
       fc.property(worldArb, ({ scheme, bodies, cuts }) => {
         const log = acceptedLog(scheme, toLog(bodies));
         const engine = createEngine(scheme);
         const mirror = engine.standings();
+        // as a live client gets them: boards whose scores mostly moved carry them densely
+        const wireMirror = engine.standings();
         const bounds = [...new Set([...cuts.filter((c) => c < log.length), log.length])].sort((a, b) => a - b);
         let start = 0;
         for (const end of bounds) {
@@ -37,17 +40,24 @@ describe('incremental engine', () => {
           if (!batch.length) continue;
           const diff = engine.apply(batch);
           applyDiff(mirror, JSON.parse(JSON.stringify(diff)));
+          const wire = densify(diff, (k) => engine.boardScores(k), 1);
+          if (wire !== diff) denseDiffs++;
+          applyDiff(wireMirror, JSON.parse(JSON.stringify(wire)));
           const expected = computeStandings(scheme, log.slice(0, end));
           expect(engine.standings()).toEqual(expected);
           expect(mirror).toEqual(expected);
+          expect(wireMirror).toEqual(expected);
           start = end;
         }
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
+    // the dense wire form was exercised, not only the row form
+    expect(denseDiffs).toBeGreaterThan(0);
   });
 
   it('on dense boards (every cell reported) later updates still equal the reference, diffs included', () => {
+    let denseDiffs = 0;
     const dense = schemeArb.chain((scheme) => {
       const cells = scheme.season.periods.slice(0, 2).flatMap((p) =>
         scheme.groups.flatMap((g) =>
@@ -67,15 +77,22 @@ describe('incremental engine', () => {
         const log = acceptedLog(scheme, toLog([...fill, ...updates]));
         const engine = createEngine(scheme, log.slice(0, fill.length));
         const mirror = engine.standings();
+        const wireMirror = engine.standings();
         for (let k = fill.length; k < log.length; k++) {
-          applyDiff(mirror, JSON.parse(JSON.stringify(engine.apply(log[k]!))));
+          const diff = engine.apply(log[k]!);
+          applyDiff(mirror, JSON.parse(JSON.stringify(diff)));
+          const wire = densify(diff, (key) => engine.boardScores(key), 1);
+          if (wire !== diff) denseDiffs++;
+          applyDiff(wireMirror, JSON.parse(JSON.stringify(wire)));
           const expected = computeStandings(scheme, log.slice(0, k + 1));
           expect(engine.standings()).toEqual(expected);
           expect(mirror).toEqual(expected);
+          expect(wireMirror).toEqual(expected);
         }
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 60) },
     );
+    expect(denseDiffs).toBeGreaterThan(0);
   });
 
   it('a full rebuild from the log equals the incrementally built engine', () => {

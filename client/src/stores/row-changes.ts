@@ -14,8 +14,11 @@ export interface RowChange {
   toScore: number;
 }
 
-/** Rank and score, before the diff, of each row whose score or veto the diff sets (null: new row). */
-export type RowsBefore = Map<string, Map<string, { rank: number; score: number } | null>>;
+/**
+ * Rank and score, before the diff, of each row whose score or veto the diff sets (null: new row).
+ * A dense patch sets every score of its board: its rows count only if the score changed (`dense`).
+ */
+export type RowsBefore = Map<string, Map<string, { rank: number; score: number; dense?: true } | null>>;
 
 const moves = (part: { score?: number; vetoed?: boolean }) => part.score !== undefined || part.vetoed !== undefined;
 
@@ -23,12 +26,13 @@ export function rowsBefore(s: Standings, d: StandingsDiff): RowsBefore {
   const out: RowsBefore = new Map();
   for (const [key, patch] of Object.entries(d.boards ?? {})) {
     const rows = s.boards[key]?.rows;
-    const m = new Map<string, { rank: number; score: number } | null>();
+    const m: RowsBefore extends Map<string, infer V> ? V : never = new Map();
     for (const [unit, part] of Object.entries(patch.rows ?? {})) {
       if (!moves(part)) continue;
       const old = rows?.[unit];
       m.set(unit, old ? { rank: old.rank, score: old.score } : null);
     }
+    if (patch.scores && rows) for (const [unit, old] of Object.entries(rows)) if (!m.has(unit)) m.set(unit, { rank: old.rank, score: old.score, dense: true });
     if (m.size) out.set(key, m);
   }
   return out;
@@ -42,7 +46,7 @@ export function rowChanges(before: RowsBefore, after: Standings): RowChange[] {
     if (!rows) continue;
     for (const [unit, old] of m) {
       const now = rows[unit];
-      if (!now) continue;
+      if (!now || (old?.dense && now.score === old.score)) continue;
       out.push({ board, unit, fromRank: old?.rank ?? null, toRank: now.rank, fromScore: old?.score ?? null, toScore: now.score });
     }
   }

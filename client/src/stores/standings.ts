@@ -52,7 +52,15 @@ export const useStandingsStore = defineStore('standings', () => {
     if (d.to <= s.version) return 'old';
     if (d.from !== s.version) return 'gap';
     const before = listeners.size ? rowsBefore(s, d) : null;
-    applyDiff(s, d);
+    try {
+      applyDiff(s, d);
+    } catch (e) {
+      // A patch that does not fit these standings (a dense patch for other rows) may have changed
+      // some rows already: only a snapshot is safe now.
+      console.error('[standings] patch does not apply; reloading', e);
+      fresh = true;
+      return 'gap';
+    }
     const changes = before ? rowChanges(before, s) : [];
     for (const fn of listeners) {
       try {
