@@ -76,7 +76,7 @@ export interface BoardPatch {
    * Dense scores (live patches only): the score of every row of the board once `removed` and
    * `rows` are applied, in row-id order (`compareIds`). A renormalised indicator moves every score
    * of a group's boards; `"U0123":{"score":71.5116}` per row is three times the bytes of the
-   * score alone. `rows` then carries only the other fields. See `densePatch`.
+   * score alone. `rows` then carries only the other fields. See `densify`.
    */
   scores?: number[];
 }
@@ -170,6 +170,9 @@ function setDenseScores(rows: Record<string, Row>, scores: number[]): void {
   for (let k = 0; k < ids.length; k++) rows[ids[k]!]!.score = scores[k]!;
 }
 
+/** Dense costs ~8 bytes per row of the board, a patched row ~27: dense wins from ~30 % moved. */
+const DENSE_SHARE = 0.3;
+
 /**
  * The wire form of a diff: each unit board patch where at least `DENSE_SHARE` of the board's rows
  * (and `minRows`) get a new score carries the board's scores after the diff (`scoresOf`, in
@@ -196,15 +199,10 @@ function densePatch(p: BoardPatch, boardScores: () => number[] | null, minRows: 
   let rows: Record<string, Partial<Row>> | undefined;
   for (const id in p.rows) {
     const { score: _, ...rest } = p.rows[id]!;
-    for (const _k in rest) {
-      (rows ??= {})[id] = rest;
-      break;
-    }
+    if (Object.keys(rest).length) (rows ??= {})[id] = rest;
   }
   return { ...(p.removed ? { removed: p.removed } : {}), ...(rows ? { rows } : {}), scores };
 }
-/** Dense costs ~8 bytes per row of the board, a patched row ~27: dense wins from ~30 % moved. */
-export const DENSE_SHARE = 0.3;
 
 /** Applies a cadre patch to a board's rows (ranks are filled in by `rankCadreBoards`). */
 export function patchCadreRows(rows: Record<string, CadreRow>, p: CadrePatch): void {

@@ -18,7 +18,8 @@ export interface RowChange {
  * Rank and score, before the diff, of each row whose score or veto the diff sets (null: new row).
  * A dense patch sets every score of its board: its rows count only if the score changed (`dense`).
  */
-export type RowsBefore = Map<string, Map<string, { rank: number; score: number; dense?: true } | null>>;
+export type RowsBefore = Map<string, Map<string, RowBefore>>;
+type RowBefore = { rank: number; score: number; dense?: true } | null;
 
 const moves = (part: { score?: number; vetoed?: boolean }) => part.score !== undefined || part.vetoed !== undefined;
 
@@ -26,7 +27,7 @@ export function rowsBefore(s: Standings, d: StandingsDiff): RowsBefore {
   const out: RowsBefore = new Map();
   for (const [key, patch] of Object.entries(d.boards ?? {})) {
     const rows = s.boards[key]?.rows;
-    const m: RowsBefore extends Map<string, infer V> ? V : never = new Map();
+    const m = new Map<string, RowBefore>();
     for (const [unit, part] of Object.entries(patch.rows ?? {})) {
       if (!moves(part)) continue;
       const old = rows?.[unit];
