@@ -13,6 +13,16 @@ function setup(): { store: ReturnType<typeof useStandingsStore>; sock: FakeSocke
   return { store, sock };
 }
 
+/** Runs `fn` with console.error silenced (the store logs what it recovers from). */
+function quietly(fn: () => void): void {
+  const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('standings store', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
@@ -129,16 +139,10 @@ describe('standings store', () => {
   it('keeps advancing when a change listener throws', () => {
     const { store, sock } = setup();
     sock.answer({ version: 5, snapshot: standingsAt(5) });
-    const err = console.error;
-    console.error = () => {};
-    try {
-      store.onChange(() => {
-        throw new Error('boom');
-      });
-      sock.patch(scoreDiff(5, 'a', 1));
-    } finally {
-      console.error = err;
-    }
+    store.onChange(() => {
+      throw new Error('boom');
+    });
+    quietly(() => sock.patch(scoreDiff(5, 'a', 1)));
     expect(store.version).toBe(6);
   });
 
@@ -175,13 +179,7 @@ describe('standings store', () => {
   it('reloads a snapshot when a dense patch does not fit its board', () => {
     const { store, sock } = setup();
     sock.answer({ version: 5, snapshot: standingsAt(5) });
-    const err = console.error;
-    console.error = () => {};
-    try {
-      sock.patch({ from: 5, to: 6, boards: { [KEY]: { scores: [1, 2, 3] } } }); // the board has two rows
-    } finally {
-      console.error = err;
-    }
+    quietly(() => sock.patch({ from: 5, to: 6, boards: { [KEY]: { scores: [1, 2, 3] } } })); // the board has two rows
     expect(store.version).toBe(5);
     expect(sock.requests.at(-1)?.req).toEqual({ rooms: ['group:towns'], since: null });
     sock.answer({ version: 6, snapshot: standingsAt(6, { a: row(1, 91), b: row(2, 81) }) });
