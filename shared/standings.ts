@@ -137,7 +137,7 @@ export function applyDiff(s: Standings, d: StandingsDiff): Standings {
   for (const [k, p] of Object.entries(d.boards ?? {})) {
     const b = s.boards[k];
     if (!b) continue;
-    patchRows(b.rows, p);
+    patchBoardRows(b.rows, p);
     rankBoard(b);
   }
   for (const k of d.cadresDropped ?? []) delete s.cadres[k];
@@ -151,7 +151,8 @@ export function applyDiff(s: Standings, d: StandingsDiff): Standings {
   return s;
 }
 
-function patchRows(rows: Record<string, Row>, p: BoardPatch): void {
+/** Applies a unit board patch to its rows, in place (ranks are filled in by `rankBoard`). */
+export function patchBoardRows(rows: Record<string, Row>, p: BoardPatch): void {
   for (const id of p.removed ?? []) delete rows[id];
   for (const [id, part] of Object.entries(p.rows ?? {})) {
     const cur = rows[id];

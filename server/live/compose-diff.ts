@@ -7,7 +7,7 @@
  * of everything composed so far: `startCompose` copies the first diff once (diffs are shared with
  * the diff ring and must not change), and `composeInto` merges each next diff into that copy.
  */
-import { patchCadreRows, type Board, type BoardPatch, type CadreBoard, type CadrePatch, type Row, type StandingsDiff } from '../../shared/standings.ts';
+import { patchBoardRows, patchCadreRows, type Board, type BoardPatch, type CadreBoard, type CadrePatch, type StandingsDiff } from '../../shared/standings.ts';
 
 interface Side<B, P> {
   added?: Record<string, B>;
@@ -42,10 +42,7 @@ const unitOps: PatchOps<Board, BoardPatch> = {
       rows[id] = prev ? { ...prev, ...part } : { ...part };
     }
   },
-  apply(b, q) {
-    for (const id of q.removed ?? []) delete b.rows[id];
-    for (const id in q.rows ?? {}) b.rows[id] = { ...b.rows[id], ...q.rows![id] } as Row;
-  },
+  apply: (b, q) => patchBoardRows(b.rows, q),
 };
 
 /** Position of each cadre in a composed patch's arrays (built on the first merge into it). */

@@ -1,5 +1,5 @@
 /** Collects field changes while events are applied, then emits one compact StandingsDiff. */
-import type { Board, CadreBoard, CadrePatch, Row, Standings, StandingsDiff } from '../standings.ts';
+import type { Board, BoardPatch, CadreBoard, CadrePatch, Row, Standings, StandingsDiff } from '../standings.ts';
 import type { RankedBoard } from './ranked-board.ts';
 
 /** Bits naming the fields of a row patch (never rank or change: they follow from the scores). */
@@ -117,7 +117,7 @@ function diffCadreBoards(a: Record<string, CadreBoard>, b: Record<string, CadreB
 
 function diffBoards(a: Record<string, Board>, b: Record<string, Board>) {
   const { added, dropped, both } = pairBoards(a, b);
-  let patches: Record<string, { rows?: Record<string, Partial<Row>>; removed?: string[] }> | undefined;
+  let patches: Record<string, BoardPatch> | undefined;
   for (const [k, ob, nb] of both) {
     const rows: Record<string, Partial<Row>> = {};
     const removed: string[] = [];
@@ -140,7 +140,7 @@ function diffBoards(a: Record<string, Board>, b: Record<string, Board>) {
       }
     }
     if (any || removed.length) {
-      const p: { rows?: Record<string, Partial<Row>>; removed?: string[] } = {};
+      const p: BoardPatch = {};
       if (any) p.rows = rows;
       if (removed.length) p.removed = removed;
       (patches ??= {})[k] = p;
