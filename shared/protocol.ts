@@ -33,7 +33,10 @@ export interface SubscribeResult {
 }
 
 export interface ServerToClient {
-  /** A diff filtered to the socket's rooms; sent for every version, possibly empty. */
+  /**
+   * A diff filtered to the socket's rooms, sent when something in them changed; `from` is the
+   * previous patch's `to` (or the acked version), so it may be below the version held.
+   */
   'standings:patch': (diff: StandingsDiff) => void;
   /** Private detail of a unit changed at this version (refetch its explanation). */
   'unit:changed': (p: { unit: string; version: number }) => void;

@@ -92,6 +92,11 @@ export interface CadrePatch {
   removed?: string[];
 }
 
+/**
+ * The changes from version `from` to `to`. A live patch's `from` is the `to` of the previous patch
+ * its socket got (or the version its subscribe ack named): a room none of whose boards changed
+ * gets no patch, so a patch may span versions the socket's standings already passed.
+ */
 export interface StandingsDiff {
   from: number;
   to: number;
@@ -127,11 +132,13 @@ export function isEmptyDiff(d: StandingsDiff): boolean {
 }
 
 /**
- * Applies a diff to standings in place and returns them. Throws when the diff does not start at
- * the standings' version: clients must apply diffs strictly in order and resync otherwise.
+ * Applies a diff to standings in place and returns them. Throws unless `from ≤ version < to`:
+ * clients must apply diffs in order and resync on a gap. A diff may start before the version
+ * held: the live server sends a room nothing while its diffs are empty, and its next patch then
+ * starts at the last one it sent (nothing of the room's changed in between).
  */
 export function applyDiff(s: Standings, d: StandingsDiff): Standings {
-  if (d.from !== s.version) throw new Error(`diff ${d.from}→${d.to} does not apply to version ${s.version}`);
+  if (d.from > s.version || d.to <= s.version) throw new Error(`diff ${d.from}→${d.to} does not apply to version ${s.version}`);
   for (const k of d.dropped ?? []) delete s.boards[k];
   for (const [k, b] of Object.entries(d.added ?? {})) rankBoard((s.boards[k] = structuredClone(b)));
   for (const [k, p] of Object.entries(d.boards ?? {})) {

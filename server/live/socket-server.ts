@@ -1,11 +1,12 @@
 /**
  * Live push over Socket.IO with the typed protocol of shared/protocol.ts. The handshake checks
  * Origin and resolves the caller (session cookie or `auth.token`); room joins are authorised per
- * role; every version is pushed to every subscribed socket as one diff filtered to its rooms.
+ * role; every version that changes a socket's rooms is pushed to it as one diff filtered to them
+ * (a patch's `from` may then be older than the socket's version: see `StandingsDiff`).
  */
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { densify, type StandingsDiff } from '../../shared/standings.ts';
+import { densify, isEmptyDiff, type StandingsDiff } from '../../shared/standings.ts';
 import { SubscribeRequestSchema, type ClientToServer, type Reply, type ServerToClient } from '../../shared/protocol.ts';
 import { canReadCadres, canReadLive, canReadUnit, canWatchConsole, type Principal } from '../auth/roles.ts';
 import { readCookie, SESSION_COOKIE } from '../http/middleware.ts';
@@ -138,17 +139,32 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     return engine && engine.version === d.to ? densify(d, (key) => engine.boardScores(key)) : d;
   }
 
-  /** Sends the pending (composed) diff to every signature room, and the unit/admin notices. */
+  /**
+   * Signature rooms whose last diffs were empty and not sent, with the `to` of the last patch they
+   * got: their next patch starts there (`from`), as nothing of theirs changed in between.
+   */
+  const quiet = new Map<string, number>();
+
+  /** Sends the pending (composed) diff to every signature room it changes, and the unit/admin notices. */
   function send(): boolean {
     if (!pending) return false;
     const { diff, units, kind } = pending;
     pending = null;
     const rooms = io.of('/').adapter.rooms;
     const wire = wireDiff(diff);
+    for (const room of quiet.keys()) if (!rooms.has(room)) quiet.delete(room);
     for (const room of rooms.keys()) {
       const set = parseSignature(room);
+      if (!set) continue;
+      const part = filterDiff(wire, set);
+      if (isEmptyDiff(part)) {
+        if (!quiet.has(room)) quiet.set(room, diff.from);
+        continue;
+      }
+      part.from = quiet.get(room) ?? diff.from;
+      quiet.delete(room);
       // One encoding per room: Socket.IO frames the packet once and writes it to each socket.
-      if (set) io.to(room).emit('standings:patch', filterDiff(wire, set));
+      io.to(room).emit('standings:patch', part);
     }
     for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
     if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });

@@ -22,8 +22,11 @@ export interface ClientJob {
   since: number | null;
 }
 
-/** [from, to, arrival ms, message bytes]: a message delivers versions from+1 … to. */
-export type Arrival = [from: number, to: number, at: number, bytes: number];
+/**
+ * [from, to, arrival ms, message bytes, room index in `rooms`]: a message delivers the versions
+ * from+1 … to that changed the client's room.
+ */
+export type Arrival = [from: number, to: number, at: number, bytes: number, room: number];
 
 const job = workerData as ClientJob;
 const now = () => performance.timeOrigin + performance.now();
@@ -50,7 +53,7 @@ function open(k: number): Promise<void> {
           const text = data.toString();
           if (!text.startsWith(eventPrefix)) return;
           const d = JSON.parse(text.slice(eventPrefix.length, -1)) as { from?: number; to: number };
-          arrivals.push([d.from ?? d.to - 1, d.to, now(), data.length]);
+          arrivals.push([d.from ?? d.to - 1, d.to, now(), data.length, job.rooms.length ? k % job.rooms.length : -1]);
         }
         return;
       }

@@ -16,8 +16,8 @@ export interface LoadJob {
 }
 
 export interface LoadResult {
-  /** [seq, send time in absolute ms] of every accepted submission. */
-  sent: Array<[number, number]>;
+  /** [seq, send time in absolute ms, index in `bodies`] of every accepted submission. */
+  sent: Array<[number, number, number]>;
   accepted: number;
   refused: number;
   dropped: number;
@@ -84,12 +84,13 @@ for (let i = 0; i < job.bodies.length; i++) {
   }
   inflight++;
   const at = now();
+  const index = i;
   pending.push(
     post(job.bodies[i]!).then((seq) => {
       inflight--;
       if (seq === null) return void result.refused++;
       result.accepted++;
-      result.sent.push([seq, at]);
+      result.sent.push([seq, at, index]);
     }),
   );
 }

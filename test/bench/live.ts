@@ -43,7 +43,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const STEADY = Number(process.env.BENCH_STEADY ?? 3);
-/** Clients that decode their messages and record arrival times (all clients receive everything). */
+/** Clients that decode their messages and record arrival times (the others only receive theirs). */
 const SAMPLE_EVERY = Math.max(1, Math.floor(CLIENTS / 100));
 /** How long to wait after the last reply for the last patches to arrive. */
 const DRAIN_MS = 1500;
@@ -105,31 +105,41 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A finished stream: what the load generator reports, and for each submission the index of the
+ * client room it changes (`roomOf` its body; null when every client gets every version).
+ */
+type Run = LoadResult & { roomOf: ((i: number) => number) | null };
+
 /** Runs the load generator thread to completion. */
-function load(url: string, headers: Record<string, string>, bodies: string[]): Promise<LoadResult> {
+function load(url: string, headers: Record<string, string>, bodies: string[], roomOfBody: ((body: string) => number) | null = null): Promise<Run> {
   const job: LoadJob = { url, headers, bodies, rate: RATE, maxInflight: 256 };
   const w = new Worker(boot('./live-load.ts'), { eval: true, workerData: job });
-  return new Promise((resolve, reject) => (w.once('message', (m: LoadResult) => void w.terminate().then(() => resolve(m))), w.once('error', reject)));
+  const rooms = roomOfBody ? bodies.map(roomOfBody) : null;
+  const roomOf = rooms ? (i: number) => rooms[i]! : null;
+  return new Promise((resolve, reject) => (w.once('message', (m: LoadResult) => void w.terminate().then(() => resolve({ ...m, roomOf }))), w.once('error', reject)));
 }
 
 /**
- * Latency of every version at every sampled client (arrival of the message covering it − send
- * time), by the second of the run in which it was sent.
+ * Latency of every version at every sampled client whose room it changed (arrival of the message
+ * covering it − send time), by the second of the run in which it was sent. The live server sends
+ * a room nothing while its standings do not change, so a message's span (from, to] also covers
+ * versions of other rooms; those are not this client's.
  */
-function latencies(run: LoadResult, arrivals: Arrival[]): number[][] {
-  const sent = new Map(run.sent);
+function latencies(run: Run, arrivals: Arrival[]): number[][] {
+  const sent = new Map(run.sent.map(([seq, at, i]) => [seq, { at, room: run.roomOf ? run.roomOf(i) : -1 }]));
   const start = Math.min(...run.sent.map(([, at]) => at));
   const out: number[][] = [];
-  for (const [from, to, at] of arrivals)
+  for (const [from, to, at, , room] of arrivals)
     for (let v = from + 1; v <= to; v++) {
-      const t = sent.get(v);
-      if (t !== undefined) (out[Math.floor((t - start) / 1000)] ??= []).push(at - t);
+      const s = sent.get(v);
+      if (s !== undefined && (!run.roomOf || s.room === room)) (out[Math.floor((s.at - start) / 1000)] ??= []).push(at - s.at);
     }
   return out;
 }
 
 /** Latency percentiles and message sizes of one phase. */
-function summary(run: LoadResult, arrivals: Arrival[]) {
+function summary(run: Run, arrivals: Arrival[]) {
   const bySecond = latencies(run, arrivals);
   const l = bySecond.flatMap((x) => x ?? []);
   const steady = bySecond.slice(STEADY).flatMap((x) => x ?? []);
@@ -187,7 +197,7 @@ async function baselineServer(bytes: number, windowMs: number) {
  * The warm-up stream: run, drained, its arrivals forgotten. Returns its latency p99 (null when
  * BENCH_WARMUP is 0).
  */
-async function warmUp(clients: { reset(): Promise<Arrival[]> }, stream: () => Promise<LoadResult>): Promise<number | null> {
+async function warmUp(clients: { reset(): Promise<Arrival[]> }, stream: () => Promise<Run>): Promise<number | null> {
   if (WARMUP <= 0) return null;
   const run = await stream();
   await new Promise((r) => setTimeout(r, DRAIN_MS));
@@ -227,6 +237,8 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const csrf = ((await loginRes.json()) as { csrfToken: string }).csrfToken;
 
   const groups = scheme.groups.map((g) => `group:${g.id}`);
+  const groupIndex = new Map(scheme.groups.flatMap((g, i) => g.units.map((u) => [u, i] as const)));
+  const roomOfBody = (body: string) => groupIndex.get((JSON.parse(body) as { unit: string }).unit) ?? -1;
   // Clients join holding the current version: 1,000 province snapshots (1.6 MB each) over
   // sockets would measure the start-up, not the stream.
   const clients = await openClients(url, groups, cookie, 'standings:patch', size === 'province' ? app.race.version : null);
@@ -237,9 +249,9 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const bodies = stream(RATE * SECONDS, 7, 'bench');
   const headers = { cookie, 'x-csrf-token': csrf };
   const startVersion = app.race.version;
-  const warmupP99 = await warmUp(clients, () => load(`${url}/api/values`, headers, stream(RATE * WARMUP, 11, 'warm')));
+  const warmupP99 = await warmUp(clients, () => load(`${url}/api/values`, headers, stream(RATE * WARMUP, 11, 'warm'), roomOfBody));
   const firstVersion = app.race.version;
-  const run = await profiled('live', () => load(`${url}/api/values`, headers, bodies));
+  const run = await profiled('live', () => load(`${url}/api/values`, headers, bodies, roomOfBody));
   await new Promise((r) => setTimeout(r, DRAIN_MS));
   const live = summary(run, await clients.collect());
   const rss = Math.round(process.memoryUsage().rss / 1048576);

@@ -52,6 +52,16 @@ describe('standings store', () => {
     expect(store.standings?.boards[KEY]?.rows.a?.score).toBe(93);
   });
 
+  it('applies a patch that starts before its version (the room had nothing in between)', () => {
+    const { store, sock } = setup();
+    sock.answer({ version: 5, snapshot: standingsAt(5) });
+    // The room's last patch ended at 3; versions 4 and 5 changed other rooms only.
+    sock.patch({ ...scoreDiff(3, 'a', 77), to: 9 });
+    expect(store.version).toBe(9);
+    expect(store.standings?.boards[KEY]?.rows.a?.score).toBe(77);
+    expect(sock.requests).toHaveLength(0);
+  });
+
   it('queues patches that arrive while a subscribe is in flight', () => {
     const { store, sock } = setup();
     sock.patch(scoreDiff(5, 'a', 91));

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../shared/events.ts';
 import { computeStandings, createEngine } from '../../shared/engine/index.ts';
 import type { Scheme } from '../../shared/scheme.ts';
-import { applyDiff, densify } from '../../shared/standings.ts';
+import { applyDiff, densify, isEmptyDiff, type Standings } from '../../shared/standings.ts';
+import { filterDiff, filterStandings, roomSet, type RoomSet } from '../../server/live/room-filter.ts';
 import { eventsArb, schemeArb, toLog } from './arbitraries.ts';
 
 /** Keeps the events the engine accepts, in order, numbered as a log. */
@@ -54,6 +55,53 @@ describe('incremental engine', () => {
     );
     // the dense wire form was exercised, not only the row form
     expect(denseDiffs).toBeGreaterThan(0);
+  });
+
+  it('a room sent only its non-empty diffs, each from its last one, keeps the reference standings of its boards', () => {
+    let skipped = 0;
+    let spanned = 0;
+    fc.assert(
+      fc.property(worldArb, ({ scheme, bodies, cuts }) => {
+        const log = acceptedLog(scheme, toLog(bodies));
+        const engine = createEngine(scheme);
+        // as the live server sends them: one room per group (and one with the cadres too)
+        const rooms: Array<{ set: RoomSet; mirror: Standings; quiet: number | null }> = scheme.groups.map((g, i) => {
+          const set = roomSet(i ? [`group:${g.id}`] : [`group:${g.id}`, 'cadres']);
+          return { set, mirror: filterStandings(engine.standings(), set), quiet: null };
+        });
+        const bounds = [...new Set([...cuts.filter((c) => c < log.length), log.length])].sort((a, b) => a - b);
+        let start = 0;
+        for (const end of bounds) {
+          const batch = log.slice(start, end);
+          if (!batch.length) continue;
+          const diff = engine.apply(batch);
+          const wire = densify(diff, (k) => engine.boardScores(k), 1);
+          const expected = computeStandings(scheme, log.slice(0, end));
+          for (const room of rooms) {
+            const part = filterDiff(wire, room.set);
+            if (isEmptyDiff(part)) {
+              skipped++;
+              room.quiet ??= diff.from;
+              continue;
+            }
+            if (room.quiet !== null) spanned++;
+            part.from = room.quiet ?? diff.from;
+            room.quiet = null;
+            applyDiff(room.mirror, JSON.parse(JSON.stringify(part)));
+            expect(room.mirror).toEqual(filterStandings(expected, room.set));
+          }
+          start = end;
+        }
+        for (const room of rooms) {
+          const { version, ...rest } = filterStandings(engine.standings(), room.set);
+          expect({ ...room.mirror, version }).toEqual({ ...rest, version });
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+    // rooms did skip diffs, and later patches did span the skipped versions
+    expect(skipped).toBeGreaterThan(0);
+    expect(spanned).toBeGreaterThan(0);
   });
 
   it('on dense boards (every cell reported) later updates still equal the reference, diffs included', () => {

@@ -50,7 +50,8 @@ export const useStandingsStore = defineStore('standings', () => {
     const s = standings.value;
     if (!s) return 'gap';
     if (d.to <= s.version) return 'old';
-    if (d.from !== s.version) return 'gap';
+    // A patch may start before our version (the server skips a room's empty patches), never after.
+    if (d.from > s.version) return 'gap';
     const before = listeners.size ? rowsBefore(s, d) : null;
     try {
       applyDiff(s, d);
