@@ -34,7 +34,16 @@ export function parseSignature(room: string): RoomSet | null {
   return { groups: new Set(groups ? groups.split(',') : []), cadres: c === 'c', units: new Set(), admin: false };
 }
 
-const groupOf = (key: string): string | null => parseBoardKey(key)?.group ?? null;
+/** Group of each board key seen (a few thousand in a province season), parsed once. */
+const groups = new Map<string, string | null>();
+function groupOf(key: string): string | null {
+  let g = groups.get(key);
+  if (g === undefined) {
+    if (groups.size >= 100_000) groups.clear();
+    groups.set(key, (g = parseBoardKey(key)?.group ?? null));
+  }
+  return g;
+}
 
 function pick<T>(rec: Record<string, T> | undefined, keep: (k: string) => boolean): Record<string, T> | undefined {
   if (!rec) return undefined;
