@@ -29,18 +29,26 @@ describe.skipIf(!hasChromium)('wall display end to end', () => {
   const waitVersion = (v: number, timeout = 15_000) =>
     page.waitForFunction((want) => document.querySelector('[data-testid=version]')?.textContent === `v${want}`, v, { timeout });
 
-  /** Submits a value that changes the last unit's score on the board on screen. */
+  /**
+   * Submits a value that changes the score of the lowest (not vetoed) unit it can move on the board
+   * on screen. The screen gets a patch only when its boards change, so a value that changes nothing
+   * (a capped indicator already at its cap) is not enough: the next unit or indicator is tried.
+   */
   async function moveLastUnit(): Promise<{ version: number; unit: string }> {
     const s = scheme();
     const group = s.groups[0]!;
     const track = s.tracks.find((t) => t.id === group.tracks[0])!;
     const period = s.season.currentPeriod!;
-    const board = srv.app.race.standings().boards[boardKey({ kind: 'track', period, track: track.id, group: group.id })]!;
-    const [unit] = orderRows(board.rows).at(-1)!;
-    const ind = track.indicators.find((i) => i.method.kind !== 'grade' && i.method.kind !== 'deduct' && i.method.kind !== 'rank')!;
-    const value = ind.direction === 'higher' ? 1e6 : 0;
-    const r = await admin.send<{ version: number }>('POST', '/api/values', { period, unit, indicator: ind.code, value, key: `e2e-${Date.now()}-${Math.random()}` });
-    return { version: r.version, unit };
+    const key = boardKey({ kind: 'track', period, track: track.id, group: group.id });
+    const rows = orderRows(srv.app.race.standings().boards[key]!.rows).filter(([, r]) => !r.vetoed).reverse();
+    const inds = track.indicators.filter((i) => i.method.kind !== 'grade' && i.method.kind !== 'deduct' && i.method.kind !== 'rank');
+    for (const [unit, row] of rows)
+      for (const ind of inds) {
+        const value = ind.direction === 'higher' ? 1e6 : 0;
+        const r = await admin.send<{ version: number }>('POST', '/api/values', { period, unit, indicator: ind.code, value, key: `e2e-${Date.now()}-${Math.random()}` });
+        if (srv.app.race.standings().boards[key]!.rows[unit]!.score !== row.score) return { version: r.version, unit };
+      }
+    throw new Error(`moveLastUnit: no value moves a unit on ${key}`);
   }
 
   beforeAll(async () => {
