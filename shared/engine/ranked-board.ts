@@ -8,7 +8,7 @@ import type { CBand } from './compile.ts';
 import type { DeriveInput } from './derive.ts';
 import { assignRanks, bandLimits, cutsOf, FLAGS, flagOf, gradeOf, LIGHTS, lightOf, LISTS, listOf } from './derive.ts';
 import type { CodeOrder } from './board-order.ts';
-import { displayOrder, scratchOld } from './board-order.ts';
+import { displayOrder, reinsert, scratchOld } from './board-order.ts';
 import type { DiffBuilder } from './diff-builder.ts';
 import { Slab } from './slab.ts';
 import { F } from './diff-builder.ts';
@@ -138,7 +138,9 @@ export class RankedBoard {
     const [oldOrder, oldRank] = scratchOld(n);
     oldOrder.set(order);
     oldRank.set(rank);
-    displayOrder(this.n, this.score, this.vetoed, this.o.codes, this.order, this.pos);
+    // A few movers go back in by binary search; many (a renormalised column) sort the board.
+    if (this.movers.length * 16 <= n) reinsert(n, this.score, this.vetoed, this.o.codes, order, this.pos, this.movers);
+    else displayOrder(this.n, this.score, this.vetoed, this.o.codes, this.order, this.pos);
     assignRanks(order, n, this.score, this.vetoed, rank);
     let a = n;
     let b = -1;
