@@ -20,6 +20,17 @@ function acceptedLog(scheme: Scheme, bodies: ReturnType<typeof toLog>): LogEvent
   return out;
 }
 
+/** The log cut into consecutive batches at `cuts` and at its end: [end, events] pairs. */
+function* batchesOf(log: LogEvent[], cuts: number[]): Generator<[number, LogEvent[]]> {
+  const bounds = [...new Set([...cuts.filter((c) => c < log.length), log.length])].sort((a, b) => a - b);
+  let start = 0;
+  for (const end of bounds) {
+    const batch = log.slice(start, end);
+    start = end;
+    if (batch.length) yield [end, batch];
+  }
+}
+
 const worldArb = schemeArb.chain((scheme) =>
   fc.record({ scheme: fc.constant(scheme), bodies: eventsArb(scheme), cuts: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 6 }) }),
 );
@@ -34,11 +45,7 @@ describe('incremental engine', () => {
         const mirror = engine.standings();
         // as a live client gets them: boards whose scores mostly moved carry them densely
         const wireMirror = engine.standings();
-        const bounds = [...new Set([...cuts.filter((c) => c < log.length), log.length])].sort((a, b) => a - b);
-        let start = 0;
-        for (const end of bounds) {
-          const batch = log.slice(start, end);
-          if (!batch.length) continue;
+        for (const [end, batch] of batchesOf(log, cuts)) {
           const diff = engine.apply(batch);
           applyDiff(mirror, JSON.parse(JSON.stringify(diff)));
           const wire = densify(diff, (k) => engine.boardScores(k), 1);
@@ -48,7 +55,6 @@ describe('incremental engine', () => {
           expect(engine.standings()).toEqual(expected);
           expect(mirror).toEqual(expected);
           expect(wireMirror).toEqual(expected);
-          start = end;
         }
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
@@ -69,11 +75,7 @@ describe('incremental engine', () => {
           const set = roomSet(i ? [`group:${g.id}`] : [`group:${g.id}`, 'cadres']);
           return { set, mirror: filterStandings(engine.standings(), set), quiet: null };
         });
-        const bounds = [...new Set([...cuts.filter((c) => c < log.length), log.length])].sort((a, b) => a - b);
-        let start = 0;
-        for (const end of bounds) {
-          const batch = log.slice(start, end);
-          if (!batch.length) continue;
+        for (const [end, batch] of batchesOf(log, cuts)) {
           const diff = engine.apply(batch);
           const wire = densify(diff, (k) => engine.boardScores(k), 1);
           const expected = computeStandings(scheme, log.slice(0, end));
@@ -90,7 +92,6 @@ describe('incremental engine', () => {
             applyDiff(room.mirror, JSON.parse(JSON.stringify(part)));
             expect(room.mirror).toEqual(filterStandings(expected, room.set));
           }
-          start = end;
         }
         for (const room of rooms) {
           const { version, ...rest } = filterStandings(engine.standings(), room.set);
