@@ -57,6 +57,7 @@ export function displayOrder(n: number, score: Int32Array, vetoed: Uint8Array, c
  */
 export function reinsert(n: number, score: Int32Array, vetoed: Uint8Array, codes: CodeOrder, order: Int32Array, pos: Int32Array, movers: readonly number[]): void {
   const lord = codes.place;
+  const ord = (k: number) => lord[k]!;
   const out = scratchFlags(n);
   const ids: number[] = [];
   for (const i of movers) {
@@ -75,9 +76,7 @@ export function reinsert(n: number, score: Int32Array, vetoed: Uint8Array, codes
     let hi = w;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const j = order[mid]!;
-      // j before i?
-      if ((vetoed[j]! - vetoed[i]! || score[i]! - score[j]! || lord[j]! - lord[i]!) < 0) lo = mid + 1;
+      if (compareEntries(order[mid]!, i, score, vetoed, ord) < 0) lo = mid + 1;
       else hi = mid;
     }
     order.copyWithin(lo + 1, lo, w);
