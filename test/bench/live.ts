@@ -106,18 +106,17 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * A finished stream: what the load generator reports, and for each submission the index of the
- * client room it changes (`roomOf` its body; null when every client gets every version).
+ * A finished stream: what the load generator reports, and for each submission (by its index in
+ * the bodies) the index of the client room it changes; null when every client gets every version.
  */
-type Run = LoadResult & { roomOf: ((i: number) => number) | null };
+type Run = LoadResult & { rooms: number[] | null };
 
 /** Runs the load generator thread to completion. */
 function load(url: string, headers: Record<string, string>, bodies: string[], roomOfBody: ((body: string) => number) | null = null): Promise<Run> {
   const job: LoadJob = { url, headers, bodies, rate: RATE, maxInflight: 256 };
   const w = new Worker(boot('./live-load.ts'), { eval: true, workerData: job });
   const rooms = roomOfBody ? bodies.map(roomOfBody) : null;
-  const roomOf = rooms ? (i: number) => rooms[i]! : null;
-  return new Promise((resolve, reject) => (w.once('message', (m: LoadResult) => void w.terminate().then(() => resolve({ ...m, roomOf }))), w.once('error', reject)));
+  return new Promise((resolve, reject) => (w.once('message', (m: LoadResult) => void w.terminate().then(() => resolve({ ...m, rooms }))), w.once('error', reject)));
 }
 
 /**
@@ -127,13 +126,13 @@ function load(url: string, headers: Record<string, string>, bodies: string[], ro
  * versions of other rooms; those are not this client's.
  */
 function latencies(run: Run, arrivals: Arrival[]): number[][] {
-  const sent = new Map(run.sent.map(([seq, at, i]) => [seq, { at, room: run.roomOf ? run.roomOf(i) : -1 }]));
+  const sent = new Map(run.sent.map(([seq, at, i]) => [seq, { at, room: run.rooms?.[i] ?? -1 }]));
   const start = Math.min(...run.sent.map(([, at]) => at));
   const out: number[][] = [];
   for (const [from, to, at, , room] of arrivals)
     for (let v = from + 1; v <= to; v++) {
       const s = sent.get(v);
-      if (s !== undefined && (!run.roomOf || s.room === room)) (out[Math.floor((s.at - start) / 1000)] ??= []).push(at - s.at);
+      if (s !== undefined && (!run.rooms || s.room === room)) (out[Math.floor((s.at - start) / 1000)] ??= []).push(at - s.at);
     }
   return out;
 }
