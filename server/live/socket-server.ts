@@ -18,6 +18,7 @@ import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, un
 import { originAllowed } from './origin.ts';
 import { composeInto, startCompose } from './compose-diff.ts';
 import { createPatchWindow } from './patch-window.ts';
+import { joinBroadcastFrames } from './single-frame.ts';
 
 interface SocketData {
   principal: Principal;
@@ -57,6 +58,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req.headers.origin, req.headers.host, deps.origins)),
   });
+  joinBroadcastFrames(io.of('/').adapter);
 
   io.use(async (socket, next) => {
     try {
