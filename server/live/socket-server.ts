@@ -14,7 +14,7 @@ import { errors, prefersEnglish, type AppError } from '../http/errors.ts';
 import type { RaceService } from '../services/race-service.ts';
 import type { UserService } from '../services/user-service.ts';
 import type { TokenService } from '../services/token-service.ts';
-import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, unitsTouched } from './room-filter.ts';
+import { filterDiff, filterStandings, parseSignature, roomSet, signatureRoom, unitsTouched, type RoomSet } from './room-filter.ts';
 import { originAllowed } from './origin.ts';
 import { composeInto, startCompose } from './compose-diff.ts';
 import { createPatchWindow } from './patch-window.ts';
@@ -175,12 +175,38 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
   const patches = createPatchWindow(send, { minMs: deps.patchWindowMs ?? 30 });
   const flush = () => patches.flush();
 
+  /**
+   * The boards some signature room holds: the union of their groups, and the cadre boards if any
+   * holds them. Only that part of a version is composed into the pending diff (a renormalised
+   * column rescores thousands of cadres, which no group display needs). A room created after the
+   * window opened joined at the then current version, so it misses nothing it did not already get.
+   */
+  const sigRooms = new Map<string, RoomSet>();
+  let wanted: RoomSet = roomSet([]);
+  const rewant = () => {
+    wanted = roomSet([]);
+    for (const set of sigRooms.values()) {
+      for (const g of set.groups) wanted.groups.add(g);
+      wanted.cadres ||= set.cadres;
+    }
+  };
+  const adapter = io.of('/').adapter;
+  adapter.on('create-room', (room: string) => {
+    const set = parseSignature(room);
+    if (set) (sigRooms.set(room, set), rewant());
+  });
+  adapter.on('delete-room', (room: string) => {
+    if (sigRooms.delete(room)) rewant();
+  });
+
   const unsubscribe = race.onVersion((diff, events) => {
     const units = pending?.units ?? new Set<string>();
     for (const u of unitsTouched(diff)) units.add(u);
-    // The first diff of a window is shared with the ring: copied once when a second one arrives.
-    const composed = !pending ? diff : pending.owned ? composeInto(pending.diff, diff) : composeInto(startCompose(pending.diff), diff);
-    pending = { diff: composed, owned: composed !== diff, units, kind: events[events.length - 1]?.type ?? 'event' };
+    const part = filterDiff(diff, wanted);
+    // The first part of a window shares its boards with the ring's diff: copied once when a
+    // second one arrives.
+    const composed = !pending ? part : pending.owned ? composeInto(pending.diff, part) : composeInto(startCompose(pending.diff), part);
+    pending = { diff: composed, owned: !!pending, units, kind: events[events.length - 1]?.type ?? 'event' };
     patches.schedule();
   });
 

@@ -111,6 +111,26 @@ describe('live standings over Socket.IO', () => {
     joiner.socket.close();
   });
 
+  it('a room whose boards no other room held, joining in a burst, converges (only held boards are composed)', async () => {
+    const g1 = await follower(srv.url, admin.cookie, ['group:g1']);
+    const start = g1.standings!.version;
+    // Units of both groups: the pending diff is composed for group g1 only until the late room joins.
+    const posts = Array.from({ length: 30 }, (_, i) => admin.req('POST', '/api/values', value(['t1', 't3', 't2', 't4'][i % 4]!, 'inv', 60 + i, `held-${i}`)));
+    await posts[3];
+    const late = await follower(srv.url, admin.cookie, ['group:g2', 'cadres']);
+    await Promise.all(posts);
+    await until(() => g1.standings!.version > start && late.standings!.version === start + 30);
+    expect(late.standings).toEqual(await serverView(['group:g2', 'cadres']));
+    // And afterwards the late room's boards keep coming: a g1 town's value moves its cadre.
+    const r = await admin.req('POST', '/api/values', value('t1', 'inv', 7, 'held-after'));
+    await until(() => late.standings!.version === r.body.seq);
+    expect(late.patches.at(-1)!.cadres).toBeTruthy();
+    expect(late.standings).toEqual(await serverView(['group:g2', 'cadres']));
+    expect(g1.standings).toEqual(await serverView(['group:g1']));
+    g1.socket.close();
+    late.socket.close();
+  });
+
   it('a client that was offline catches up with the diffs it missed', async () => {
     const rooms = ['group:g1', 'group:g2', 'cadres'];
     const f = await follower(srv.url, admin.cookie, rooms);
