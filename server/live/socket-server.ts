@@ -193,7 +193,9 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
   const adapter = io.of('/').adapter;
   adapter.on('create-room', (room: string) => {
     const set = parseSignature(room);
-    if (set) (sigRooms.set(room, set), rewant());
+    if (!set) return;
+    sigRooms.set(room, set);
+    rewant();
   });
   adapter.on('delete-room', (room: string) => {
     if (sigRooms.delete(room)) rewant();
