@@ -13,8 +13,10 @@
  * stream starting from idle builds a backlog that takes seconds to drain (`warmup_latency_p99_ms`
  * reports it). `latency_*` then covers every version of the measured BENCH_SECONDS;
  * `steady_latency_*` only the versions sent after its first BENCH_STEADY seconds.
+ * `latency_parts_*` splits the latency at the server (see `watchServer`).
  * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_WARMUP (3),
- * BENCH_STEADY (3), BENCH_BASELINE (0: skip).
+ * BENCH_STEADY (3), BENCH_BASELINE (0: skip), BENCH_PROFILE (dir: CPU profiles of the streams),
+ * BENCH_HEAP (1, with BENCH_PROFILE: allocation sampling instead, garbage included).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -27,7 +29,7 @@ import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { Server } from 'socket.io';
 import { createApp } from '../../server/app.ts';
-import { filterDiff, roomSet } from '../../server/live/room-filter.ts';
+import { filterDiff, roomSet, signatureRoom } from '../../server/live/room-filter.ts';
 import { createPatchWindow } from '../../server/live/patch-window.ts';
 import { openStorage } from '../../server/storage/storage.ts';
 import { appendEvents } from '../../server/storage/events-repo.ts';
@@ -87,20 +89,32 @@ async function openClients(url: string, rooms: string[], cookie: string, event: 
   };
 }
 
-/** BENCH_PROFILE=dir: a CPU profile of the main thread during each stream phase. */
+/**
+ * BENCH_PROFILE=dir: a CPU profile of the main thread during each stream phase; with BENCH_HEAP=1
+ * a sampled allocation profile instead (objects collected since included: where the garbage is made).
+ */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_PROFILE;
   if (!dir) return fn();
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  const heap = process.env.BENCH_HEAP === '1';
+  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  else {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   try {
     return await fn();
   } finally {
-    const { profile } = await session.post('Profiler.stop');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    if (heap) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      fs.writeFileSync(path.join(dir, `${name}.heapprofile`), JSON.stringify(profile));
+    } else {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    }
     session.disconnect();
   }
 }
@@ -156,6 +170,64 @@ function summary(run: Run, arrivals: Arrival[]) {
     messages_per_client_s: Math.round((perClient / run.seconds) * 10) / 10,
     message_bytes_median: pct(bytes, 0.5),
     message_bytes_p99: pct(bytes, 0.99),
+  };
+}
+
+/**
+ * Where a version's latency goes, from the live server's side: `request_commit` (the load
+ * generator sends it → the server has committed and applied it: HTTP, queueing, the group
+ * commit), `commit_send` (→ the server starts writing the patch carrying it to its group's room:
+ * the patch window, the broadcast of other rooms before it) and `send_arrival` (→ the sampled
+ * client of that room has it: the writes to the room's sockets before it, the kernel, the client).
+ * Observed through the race's version listener and the Socket.IO adapter's broadcasts; the live
+ * server may broadcast inside its own version listener, before this one sees the version, so a
+ * version's commit time is the earlier of the two sightings.
+ */
+function watchServer(app: Awaited<ReturnType<typeof createApp>>, groups: string[]) {
+  const now = () => performance.timeOrigin + performance.now();
+  const commits = new Map<number, number>();
+  const seen = (v: number, at: number) => {
+    const c = commits.get(v);
+    if (c === undefined || at < c) commits.set(v, at);
+  };
+  app.race.onVersion((d) => {
+    const at = now();
+    for (let v = d.from + 1; v <= d.to; v++) seen(v, at);
+  });
+  /** Per signature room: [from, to, start of the broadcast]. */
+  const sends = new Map<string, Array<[number, number, number]>>();
+  const adapter = app.live.io.of('/').adapter;
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    const at = now();
+    const [event, d] = (packet as { data?: [string, { from: number; to: number }] }).data ?? [];
+    if (event === 'standings:patch' && d) {
+      for (const room of opts.rooms) (sends.get(room) ?? sends.set(room, []).get(room)!).push([d.from, d.to, at]);
+      for (let v = d.from + 1; v <= d.to; v++) seen(v, at);
+    }
+    broadcast(packet, opts);
+  };
+  return {
+    parts(run: Run, arrivals: Arrival[]) {
+      const rc: number[] = [];
+      const cs: number[] = [];
+      const sa: number[] = [];
+      const arrived = new Map<string, number[]>();
+      for (const [, to, at, , room] of arrivals) (arrived.get(`${room}|${to}`) ?? arrived.set(`${room}|${to}`, []).get(`${room}|${to}`)!).push(at);
+      for (const [seq, at, i] of run.sent) {
+        const c = commits.get(seq);
+        if (c === undefined) continue;
+        rc.push(c - at);
+        const room = run.rooms?.[i];
+        if (room === undefined || room < 0) continue;
+        const sent = sends.get(signatureRoom(roomSet([groups[room]!])))?.find(([f, t]) => f < seq && seq <= t);
+        if (!sent) continue;
+        cs.push(sent[2] - c);
+        for (const a of arrived.get(`${room}|${sent[1]}`) ?? []) sa.push(a - sent[2]);
+      }
+      const at = (q: number) => ({ request_commit: pct(rc, q), commit_send: pct(cs, q), send_arrival: pct(sa, q) });
+      return { p50: at(0.5), p99: at(0.99) };
+    },
   };
 }
 
@@ -250,9 +322,12 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const startVersion = app.race.version;
   const warmupP99 = await warmUp(clients, () => load(`${url}/api/values`, headers, stream(RATE * WARMUP, 11, 'warm'), roomOfBody));
   const firstVersion = app.race.version;
+  const watch = watchServer(app, groups);
   const run = await profiled('live', () => load(`${url}/api/values`, headers, bodies, roomOfBody));
   await new Promise((r) => setTimeout(r, DRAIN_MS));
-  const live = summary(run, await clients.collect());
+  const arrivals = await clients.collect();
+  const live = summary(run, arrivals);
+  const parts = watch.parts(run, arrivals);
   const rss = Math.round(process.memoryUsage().rss / 1048576);
   // Diff bytes per update: the accepted events applied one at a time to a second engine (the
   // server commits and applies them in groups), measured as a client of the changed group gets
@@ -312,6 +387,8 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       steady_latency_p50_ms: live.steady_p50,
       steady_latency_p99_ms: live.steady_p99,
       latency_p99_by_second_ms: live.p99_by_second,
+      latency_parts_p50_ms: parts.p50,
+      latency_parts_p99_ms: parts.p99,
       messages_per_client_s: live.messages_per_client_s,
       message_bytes_median: live.message_bytes_median,
       message_bytes_p99: live.message_bytes_p99,
