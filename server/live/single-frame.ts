@@ -6,7 +6,7 @@
  * on the wire.
  *
  * This reaches into socket.io-adapter's `_encode` (internal; socket.io is pinned in package.json,
- * and test/server/live.test.ts checks that a broadcast frame is joined). Where it is missing or
+ * and test/server/single-frame.test.ts fails if the adapter's frame changes shape). Where it is missing or
  * the frame has another shape, nothing changes.
  */
 type Encode = (packet: unknown, opts: { wsPreEncodedFrame?: unknown }) => unknown;

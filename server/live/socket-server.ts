@@ -147,39 +147,12 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
    */
   const quiet = new Map<string, number>();
 
-  /** Sends the pending (composed) diff to every signature room it changes, and the unit/admin notices. */
-  function send(): boolean {
-    if (!pending) return false;
-    const { diff, units, kind } = pending;
-    pending = null;
-    const rooms = io.of('/').adapter.rooms;
-    const wire = wireDiff(diff);
-    for (const room of quiet.keys()) if (!rooms.has(room)) quiet.delete(room);
-    for (const room of rooms.keys()) {
-      const set = parseSignature(room);
-      if (!set) continue;
-      const part = filterDiff(wire, set);
-      if (isEmptyDiff(part)) {
-        if (!quiet.has(room)) quiet.set(room, diff.from);
-        continue;
-      }
-      part.from = quiet.get(room) ?? diff.from;
-      quiet.delete(room);
-      // One encoding per room: Socket.IO frames the packet once and writes it to each socket.
-      io.to(room).emit('standings:patch', part);
-    }
-    for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
-    if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });
-    return true;
-  }
-  const patches = createPatchWindow(send, { minMs: deps.patchWindowMs ?? 30 });
-  const flush = () => patches.flush();
-
   /**
-   * The boards some signature room holds: the union of their groups, and the cadre boards if any
-   * holds them. Only that part of a version is composed into the pending diff (a renormalised
-   * column rescores thousands of cadres, which no group display needs). A room created after the
-   * window opened joined at the then current version, so it misses nothing it did not already get.
+   * The signature rooms (kept by the adapter's room events, each parsed once) and the boards some
+   * of them holds: the union of their groups, and the cadre boards if any holds them. Only that
+   * part of a version is composed into the pending diff (a renormalised column rescores thousands
+   * of cadres, which no group display needs). A room created after the window opened joined at the
+   * then current version, so it misses nothing it did not already get.
    */
   const sigRooms = new Map<string, RoomSet>();
   let wanted: RoomSet = roomSet([]);
@@ -198,8 +171,35 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     rewant();
   });
   adapter.on('delete-room', (room: string) => {
-    if (sigRooms.delete(room)) rewant();
+    if (!sigRooms.delete(room)) return;
+    quiet.delete(room);
+    rewant();
   });
+
+  /** Sends the pending (composed) diff to every signature room it changes, and the unit/admin notices. */
+  function send(): boolean {
+    if (!pending) return false;
+    const { diff, units, kind } = pending;
+    pending = null;
+    const rooms = adapter.rooms;
+    const wire = wireDiff(diff);
+    for (const [room, set] of sigRooms) {
+      const part = filterDiff(wire, set);
+      if (isEmptyDiff(part)) {
+        if (!quiet.has(room)) quiet.set(room, diff.from);
+        continue;
+      }
+      part.from = quiet.get(room) ?? diff.from;
+      quiet.delete(room);
+      // One encoding per room: Socket.IO frames the packet once and writes it to each socket.
+      io.to(room).emit('standings:patch', part);
+    }
+    for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
+    if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });
+    return true;
+  }
+  const patches = createPatchWindow(send, { minMs: deps.patchWindowMs ?? 30 });
+  const flush = () => patches.flush();
 
   const unsubscribe = race.onVersion((diff, events) => {
     const units = pending?.units ?? new Set<string>();
