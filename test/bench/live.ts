@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector/promises';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import express from 'express';
@@ -35,7 +36,7 @@ import { openStorage } from '../../server/storage/storage.ts';
 import { appendEvents } from '../../server/storage/events-repo.ts';
 import { createEngine } from '../../shared/engine/index.ts';
 import type { LogEvent } from '../../shared/events.ts';
-import { densify } from '../../shared/standings.ts';
+import { densify, isEmptyDiff } from '../../shared/standings.ts';
 import { makeBenchLog, makeBenchScheme, makeUpdates, SPECS, type BenchSize } from './fixtures.ts';
 import type { Arrival, ClientJob } from './live-clients.ts';
 import type { LoadJob, LoadResult } from './live-load.ts';
@@ -98,8 +99,8 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   if (!dir) return fn();
   const session = new Session();
   session.connect();
-  const heap = process.env.BENCH_HEAP === '1';
-  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  const heap = process.env.BENCH_HEAP === '1' || process.env.BENCH_HEAP === '2';
+  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: process.env.BENCH_HEAP === '1', includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP === '1' } as never);
   else {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
@@ -121,7 +122,7 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 
 /**
  * A finished stream: what the load generator reports, and for each submission (by its index in
- * the bodies) the index of the client room it changes; null when every client gets every version.
+ * the bodies) the index of the client room of its unit; null when every client gets every version.
  */
 type Run = LoadResult & { rooms: number[] | null };
 
@@ -134,26 +135,34 @@ function load(url: string, headers: Record<string, string>, bodies: string[], ro
 }
 
 /**
+ * Seq → the client rooms (indices) whose boards that version changes: a version that changes no
+ * board of a room sends that room nothing (a value that moves no score, an indicator the unit is
+ * not assessed on), so no client of that room waits for it.
+ */
+type Reach = Map<number, number[]>;
+
+/**
  * Latency of every version at every sampled client whose room it changed (arrival of the message
  * covering it − send time), by the second of the run in which it was sent. The live server sends
  * a room nothing while its standings do not change, so a message's span (from, to] also covers
- * versions of other rooms; those are not this client's.
+ * versions that did not change that room; those are not this client's. Without `reach` (the
+ * baselines) every client gets every version.
  */
-function latencies(run: Run, arrivals: Arrival[]): number[][] {
-  const sent = new Map(run.sent.map(([seq, at, i]) => [seq, { at, room: run.rooms?.[i] ?? -1 }]));
+function latencies(run: Run, arrivals: Arrival[], reach: Reach | null): number[][] {
+  const sent = new Map(run.sent.map(([seq, at]) => [seq, at]));
   const start = Math.min(...run.sent.map(([, at]) => at));
   const out: number[][] = [];
   for (const [from, to, at, , room] of arrivals)
     for (let v = from + 1; v <= to; v++) {
       const s = sent.get(v);
-      if (s !== undefined && (!run.rooms || s.room === room)) (out[Math.floor((s.at - start) / 1000)] ??= []).push(at - s.at);
+      if (s !== undefined && (!reach || reach.get(v)?.includes(room))) (out[Math.floor((s - start) / 1000)] ??= []).push(at - s);
     }
   return out;
 }
 
 /** Latency percentiles and message sizes of one phase. */
-function summary(run: Run, arrivals: Arrival[]) {
-  const bySecond = latencies(run, arrivals);
+function summary(run: Run, arrivals: Arrival[], reach: Reach | null) {
+  const bySecond = latencies(run, arrivals, reach);
   const l = bySecond.flatMap((x) => x ?? []);
   const steady = bySecond.slice(STEADY).flatMap((x) => x ?? []);
   const bytes = arrivals.map((a) => a[3]);
@@ -208,7 +217,7 @@ function watchServer(app: Awaited<ReturnType<typeof createApp>>, groups: string[
     broadcast(packet, opts);
   };
   return {
-    parts(run: Run, arrivals: Arrival[]) {
+    parts(run: Run, arrivals: Arrival[], reach: Reach) {
       const rc: number[] = [];
       const cs: number[] = [];
       const sa: number[] = [];
@@ -218,8 +227,11 @@ function watchServer(app: Awaited<ReturnType<typeof createApp>>, groups: string[
         const c = commits.get(seq);
         if (c === undefined) continue;
         rc.push(c - at);
-        const room = run.rooms?.[i];
-        if (room === undefined || room < 0) continue;
+        // The patch to its unit's group room, or to the first room it changed; none if none.
+        const changed = reach.get(seq) ?? [];
+        const own = run.rooms?.[i] ?? -1;
+        const room = changed.includes(own) ? own : changed[0];
+        if (room === undefined) continue;
         const sent = sends.get(signatureRoom(roomSet([groups[room]!])))?.find(([f, t]) => f < seq && seq <= t);
         if (!sent) continue;
         cs.push(sent[2] - c);
@@ -227,6 +239,39 @@ function watchServer(app: Awaited<ReturnType<typeof createApp>>, groups: string[
       }
       const at = (q: number) => ({ request_commit: pct(rc, q), commit_send: pct(cs, q), send_arrival: pct(sa, q) });
       return { p50: at(0.5), p99: at(0.99) };
+    },
+  };
+}
+
+/**
+ * Garbage-collection pauses of the server's thread (the main thread: the clients and the load
+ * generator run in workers, each with its own heap) while a stream runs: total and longest pause,
+ * how many were full (mark-compact) collections, and the pause time by second of the stream, to
+ * set beside `latency_p99_by_second_ms`.
+ */
+function watchGc() {
+  const pauses: Array<{ start: number; ms: number; major: boolean }> = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      pauses.push({ start: performance.timeOrigin + e.startTime, ms: e.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    summary(run: Run) {
+      obs.disconnect();
+      const start = Math.min(...run.sent.map(([, at]) => at));
+      const mine = pauses.filter((p) => p.start >= start && p.start < start + run.seconds * 1000);
+      const bySecond: number[] = Array.from({ length: Math.max(1, Math.round(run.seconds)) }, () => 0);
+      for (const p of mine) bySecond[Math.min(bySecond.length - 1, Math.floor((p.start - start) / 1000))]! += p.ms;
+      const r = (x: number) => Math.round(x * 10) / 10;
+      return {
+        gc_pause_total_ms: r(mine.reduce((a, p) => a + p.ms, 0)),
+        gc_pause_max_ms: r(Math.max(0, ...mine.map((p) => p.ms))),
+        gc_full_count: mine.filter((p) => p.major).length,
+        gc_pause_by_second_ms: bySecond.map(r),
+      };
     },
   };
 }
@@ -265,15 +310,18 @@ async function baselineServer(bytes: number, windowMs: number) {
 }
 
 /**
- * The warm-up stream: run, drained, its arrivals forgotten. Returns its latency p99 (null when
- * BENCH_WARMUP is 0).
+ * The warm-up stream: run, drained, its arrivals taken from the clients (which stay connected).
+ * Null when BENCH_WARMUP is 0.
  */
-async function warmUp(clients: { reset(): Promise<Arrival[]> }, stream: () => Promise<Run>): Promise<number | null> {
+async function warmUp(clients: { reset(): Promise<Arrival[]> }, stream: () => Promise<Run>): Promise<{ run: Run; arrivals: Arrival[] } | null> {
   if (WARMUP <= 0) return null;
   const run = await stream();
   await new Promise((r) => setTimeout(r, DRAIN_MS));
-  return pct(latencies(run, await clients.reset()).flatMap((x) => x ?? []), 0.99);
+  return { run, arrivals: await clients.reset() };
 }
+
+/** Latency p99 of a warm-up stream. */
+const warmP99 = (w: { run: Run; arrivals: Arrival[] } | null, reach: Reach | null) => (w ? pct(latencies(w.run, w.arrivals, reach).flatMap((x) => x ?? []), 0.99) : null);
 
 async function runBaseline(bytes: number, windowMs: number, bodies: string[]) {
   const b = await baselineServer(bytes, windowMs);
@@ -281,7 +329,7 @@ async function runBaseline(bytes: number, windowMs: number, bodies: string[]) {
   const warm = await warmUp(clients, () => load(`${b.url}/b`, {}, bodies.slice(0, RATE * WARMUP)));
   const run = await profiled(`baseline-${windowMs}`, () => load(`${b.url}/b`, {}, bodies));
   await new Promise((r) => setTimeout(r, DRAIN_MS));
-  const s = { ...summary(run, await clients.collect()), warmup_p99: warm };
+  const s = { ...summary(run, await clients.collect(), null), warmup_p99: warmP99(warm, null) };
   await b.close();
   return s;
 }
@@ -320,29 +368,37 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
   const bodies = stream(RATE * SECONDS, 7, 'bench');
   const headers = { cookie, 'x-csrf-token': csrf };
   const startVersion = app.race.version;
-  const warmupP99 = await warmUp(clients, () => load(`${url}/api/values`, headers, stream(RATE * WARMUP, 11, 'warm'), roomOfBody));
+  const warm = await warmUp(clients, () => load(`${url}/api/values`, headers, stream(RATE * WARMUP, 11, 'warm'), roomOfBody));
   const firstVersion = app.race.version;
   const watch = watchServer(app, groups);
+  const gc = watchGc();
   const run = await profiled('live', () => load(`${url}/api/values`, headers, bodies, roomOfBody));
   await new Promise((r) => setTimeout(r, DRAIN_MS));
   const arrivals = await clients.collect();
-  const live = summary(run, arrivals);
-  const parts = watch.parts(run, arrivals);
+  const gcs = gc.summary(run);
   const rss = Math.round(process.memoryUsage().rss / 1048576);
-  // Diff bytes per update: the accepted events applied one at a time to a second engine (the
-  // server commits and applies them in groups), measured as a client of the changed group gets
-  // them (in wire form: boards whose scores mostly moved carry them densely).
+  // The accepted events applied one at a time to a second engine (the server commits and applies
+  // them in groups): which client rooms each one changes, and the diff bytes per update as a
+  // client of the changed group gets them (in wire form: boards whose scores mostly moved carry
+  // them densely).
   const accepted = await app.race.readEvents(startVersion, 1_000_000);
   const single = createEngine(scheme, log);
+  const reach: Reach = new Map();
   const diffBytes: number[] = [];
   const fullBytes: number[] = [];
+  let unchanged = 0;
   for (const e of accepted) {
     const d = single.apply(e);
-    if (e.seq <= firstVersion) continue; // the warm-up's
     const wire = densify(d, (k) => single.boardScores(k));
-    diffBytes.push(Math.max(...groups.map((g) => JSON.stringify(filterDiff(wire, roomSet([g]))).length)));
+    const perRoom = groups.map((g) => filterDiff(wire, roomSet([g])));
+    reach.set(e.seq, perRoom.flatMap((f, i) => (isEmptyDiff(f) ? [] : [i])));
+    if (e.seq <= firstVersion) continue; // the warm-up's
+    if (!reach.get(e.seq)!.length) unchanged++;
+    diffBytes.push(Math.max(...perRoom.map((f) => JSON.stringify(f).length)));
     fullBytes.push(JSON.stringify(d).length);
   }
+  const live = summary(run, arrivals, reach);
+  const parts = watch.parts(run, arrivals, reach);
   const snapshotBytes = JSON.stringify(app.race.standings()).length;
   const groupSnapshotBytes = JSON.stringify(filterDiff({ from: 0, to: 1, added: app.race.standings().boards }, roomSet([groups[0]!]))).length;
   const final = app.race.engine!.standings();
@@ -377,18 +433,20 @@ export async function runLive(size: BenchSize = (process.argv.includes('county')
       restart_ms: restartMs,
       restart_equal: restartEqual,
       accepted: live.accepted,
+      unchanged: unchanged,
       dropped: live.dropped,
       updates_per_s: live.updates_per_s,
       latency_p50_ms: live.p50,
       latency_p99_ms: live.p99,
       warmup_s: WARMUP,
-      warmup_latency_p99_ms: warmupP99,
+      warmup_latency_p99_ms: warmP99(warm, reach),
       steady_after_s: STEADY,
       steady_latency_p50_ms: live.steady_p50,
       steady_latency_p99_ms: live.steady_p99,
       latency_p99_by_second_ms: live.p99_by_second,
       latency_parts_p50_ms: parts.p50,
       latency_parts_p99_ms: parts.p99,
+      ...gcs,
       messages_per_client_s: live.messages_per_client_s,
       message_bytes_median: live.message_bytes_median,
       message_bytes_p99: live.message_bytes_p99,
