@@ -105,9 +105,13 @@ describe.skipIf(!hasChromium)('wall display end to end', () => {
     await page.keyboard.press('Space');
   });
 
-  it('rotates through the tracks', async () => {
+  it('rotates through the tracks, each slide on a fresh chart', async () => {
     const first = await page.getByTestId('slide-title').textContent();
+    const chart = await page.getByTestId('bar-race').elementHandle();
     await page.waitForFunction((f) => document.querySelector('[data-testid=slide-title]')?.textContent !== f, first, { timeout: 12_000 });
+    // The previous slide's chart is gone rather than morphing its bars into the new board's.
+    await page.waitForFunction((el) => !el?.isConnected, chart, { timeout: 1000 });
+    await expect.poll(() => page.getByTestId('bar-race').count()).toBe(1);
   });
 
   it('renders a hostile unit name as text', async () => {
