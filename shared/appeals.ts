@@ -65,3 +65,17 @@ export interface Appeal {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Who took a step, as a unit's user sees it when it was someone else: the filing, or the 组织部. */
+export const FILER_ACTOR = '@filer';
+export const ORG_ACTOR = '@org';
+
+/**
+ * An appeal as a unit's user may see it. Its own user id stays (the page shows the unit's name);
+ * other people's user and token ids are internal to the organization department and become
+ * `FILER_ACTOR` on the filing step and `ORG_ACTOR` on every later one (only the 组织部 reviews).
+ */
+export function appealForUnitUser(a: Appeal, self: string | null): Appeal {
+  const mask = (actor: string, status: AppealStatus) => (actor === self ? actor : status === 'submitted' ? FILER_ACTOR : ORG_ACTOR);
+  return { ...a, createdBy: mask(a.createdBy, 'submitted'), history: a.history.map((h) => ({ ...h, actor: mask(h.actor, h.status) })) };
+}

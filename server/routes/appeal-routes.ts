@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id } from '../../shared/scheme.ts';
 import { IndicatorValue } from '../../shared/events.ts';
+import { appealForUnitUser } from '../../shared/appeals.ts';
 import { canReadUnit, isAdmin } from '../auth/roles.ts';
 import { errors } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
@@ -55,7 +56,8 @@ export function appealRoutes({ appeals, race }: RouteDeps): RouteDef[] {
       async handler({ query, principal }) {
         if (principal.role === 'unit' && query.unit !== undefined && query.unit !== principal.unit) throw errors.otherUnit();
         const unit = principal.role === 'unit' ? (principal.unit ?? '') : query.unit;
-        return { items: await appeals.list({ unit, status: query.status, kind: query.kind }) };
+        const items = await appeals.list({ unit, status: query.status, kind: query.kind });
+        return { items: principal.role === 'unit' ? items.map((a) => appealForUnitUser(a, principal.userId)) : items };
       },
     }),
     route({
@@ -70,7 +72,7 @@ export function appealRoutes({ appeals, race }: RouteDeps): RouteDef[] {
         const a = await appeals.get(params.id);
         if (!a) throw errors.notFound();
         if (!canReadUnit(principal, a.unit)) throw errors.otherUnit();
-        return a;
+        return principal.role === 'unit' ? appealForUnitUser(a, principal.userId) : a;
       },
     }),
     route({

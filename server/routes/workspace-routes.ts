@@ -1,6 +1,7 @@
 /** The unit workspace, feedback of the organization department, evidence files. */
 import { z } from 'zod';
 import { Id } from '../../shared/scheme.ts';
+import { appealForUnitUser } from '../../shared/appeals.ts';
 import { canReadUnit, isAdmin, type Principal } from '../auth/roles.ts';
 import { errors } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
@@ -26,9 +27,10 @@ export function workspaceRoutes({ race, workspace, feedback, evidence }: RouteDe
       allow: readers,
       params: UnitParam,
       query: z.object({ period: Id.optional().describe('Default: the season’s current period') }),
-      handler({ params, query, principal }) {
+      async handler({ params, query, principal }) {
         if (!canReadUnit(principal, params.id)) throw errors.otherUnit();
-        return workspace.workspace(params.id, query.period);
+        const ws = await workspace.workspace(params.id, query.period);
+        return principal.role === 'unit' ? { ...ws, appeals: ws.appeals.map((a) => appealForUnitUser(a, principal.userId)) } : ws;
       },
     }),
     route({

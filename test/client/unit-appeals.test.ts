@@ -59,6 +59,9 @@ describe('appeal status', () => {
     expect(actorLabel({ actor: 'u_admin1', status: 'accepted' }, 'u_me', '城关镇')).toEqual({ key: 'unit.actor.orgDept', name: '' });
     expect(actorLabel({ actor: '张科长', status: 'under_review' }, 'u_me', '')).toEqual({ key: '', name: '张科长' });
     expect(actorLabel({ actor: '', status: 'under_review' }, null, '')).toEqual({ key: '', name: '' });
+    // What the server shows a unit's user in place of other people's ids.
+    expect(actorLabel({ actor: '@filer', status: 'submitted' }, 'u_me', '城关镇')).toEqual({ key: 'unit.actor.filer', name: '' });
+    expect(actorLabel({ actor: '@org', status: 'rejected' }, 'u_me', '城关镇')).toEqual({ key: 'unit.actor.orgDept', name: '' });
   });
 
   it('lists open appeals first, newest first within each', () => {

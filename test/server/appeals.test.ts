@@ -43,6 +43,16 @@ describe('appeals', () => {
     expect((await admin.req('GET', '/api/appeals?status=accepted')).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
     const audit = (await admin.req('GET', '/api/audit?limit=4')).body.items.map((a: { action: string }) => a.action);
     expect(audit).toEqual(['appeal:updated', 'waiver:decided', 'appeal:updated', 'appeal:filed']);
+
+    // Who decided: the 组织部 sees its user ids; the unit sees its own id and "the 组织部" in place
+    // of the reviewer's, by every path.
+    const me = async (c: Client) => (await c.req('GET', '/api/session/me')).body.user.id as string;
+    const [adminId, unitId] = [await me(admin), await me(unit1)];
+    const actors = (a: { createdBy: string; history: Array<{ actor: string }> }) => [a.createdBy, ...a.history.map((h) => h.actor)];
+    expect(actors((await admin.req('GET', `/api/appeals/${id}`)).body)).toEqual([unitId, unitId, adminId, adminId]);
+    const unitViews = [(await unit1.req('GET', `/api/appeals/${id}`)).body, (await unit1.req('GET', '/api/appeals')).body.items[0], (await unit1.req('GET', '/api/units/t1/workspace')).body.appeals[0]];
+    for (const v of unitViews) expect(actors(v)).toEqual([unitId, unitId, '@org', '@org']);
+    expect(JSON.stringify(unitViews)).not.toContain(adminId);
     s.close();
   });
 

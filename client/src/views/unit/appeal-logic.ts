@@ -4,7 +4,7 @@
  */
 import type { AdjustmentItem, Appeal, AppealKind, AppealStatus, EvidenceFile, VetoItem, Workspace } from './types.ts';
 import { fmtPoints, isOpenPenalty } from './standing-logic.ts';
-import { APPEAL_STATUSES, FINAL_STATUSES as FINAL, targetFields } from '../../../../shared/appeals.ts';
+import { APPEAL_STATUSES, FILER_ACTOR, FINAL_STATUSES as FINAL, ORG_ACTOR, targetFields } from '../../../../shared/appeals.ts';
 
 export { APPEAL_STATUSES };
 
@@ -46,12 +46,15 @@ export function appealTimeline(a: Appeal): TimelineEntry[] {
 
 /**
  * Who took a step, for people. The server records user ids (u_…), which mean nothing to a
- * reader: the filing is by this unit (or the 组织部 on its behalf), every later step by the
- * 组织部. Names that are not ids are shown as they are.
+ * reader, and shows a unit's users only their own (`FILER_ACTOR`, `ORG_ACTOR` for the others):
+ * the filing is by this unit (or the 组织部 on its behalf), every later step by the 组织部. Names
+ * that are not ids are shown as they are.
  */
 export function actorLabel(e: { actor: string; status: AppealStatus }, selfId: string | null | undefined, selfName: string): { key: string; name: string } {
   if (!e.actor) return { key: '', name: '' };
   if (selfId && e.actor === selfId) return { key: '', name: selfName || e.actor };
+  if (e.actor === FILER_ACTOR) return { key: 'unit.actor.filer', name: '' };
+  if (e.actor === ORG_ACTOR) return { key: 'unit.actor.orgDept', name: '' };
   if (!/^(u_|token:)[A-Za-z0-9_-]+$/.test(e.actor)) return { key: '', name: e.actor };
   return { key: e.status === 'submitted' ? 'unit.actor.filer' : 'unit.actor.orgDept', name: '' };
 }
