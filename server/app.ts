@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
@@ -148,6 +149,12 @@ export async function createApp(deps: AppDeps) {
 
   const server = http.createServer(app);
   server.requestTimeout = 120_000;
+  // Every TCP connection, upgraded WebSockets included, so that closing can cut what clients hold.
+  const connections = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    connections.add(s);
+    s.once('close', () => connections.delete(s));
+  });
   live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], patchWindowMs: deps.patchWindowMs, log });
   // Display sockets follow settings.screenSource (published snapshot or live), in front of the live handlers.
   const detachScreen = attachScreenFeed(live.io as unknown as Parameters<typeof attachScreenFeed>[0], screen, () => race.version);
@@ -164,15 +171,26 @@ export async function createApp(deps: AppDeps) {
     feedback,
     routes,
     screen,
-    /** Closes sockets and the HTTP server; the caller closes the storage. */
-    async close(): Promise<void> {
+    /**
+     * Closes sockets and the HTTP server; the caller closes the storage. Stops accepting first,
+     * lets Socket.IO send its goodbyes, then cuts whatever is still open after `graceMs`: a
+     * WebSocket whose peer does not answer the close frame would otherwise hold a restart for 30 s
+     * (ws's close timeout), and a client that keeps a keep-alive connection busy for ever.
+     */
+    async close(graceMs = 1000): Promise<void> {
       detachScreen();
       screen.close();
-      await live?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const cut = setTimeout(() => {
+        for (const s of connections) s.destroy();
+      }, graceMs);
+      try {
+        await live?.close();
+        server.closeIdleConnections();
+        await closed;
+      } finally {
+        clearTimeout(cut);
+      }
     },
   };
 }

@@ -15,6 +15,13 @@ import { adminClient, startRealServer, type RealServer } from './real-server.ts'
 
 const XSS = '<img src=x onerror=alert(1)>';
 
+/** `p`, or an error naming `what` after `ms`. */
+function limit<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not done after ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 describe.skipIf(!hasChromium)('wall display end to end', () => {
   let dir = '';
   let srv: RealServer;
@@ -190,12 +197,13 @@ describe.skipIf(!hasChromium)('wall display end to end', () => {
 
   it('returns to the server version after the server restarts', async () => {
     const port = srv.port;
-    await srv.close();
+    // Bounded, so that a hang names its step rather than the test's timeout.
+    await limit('closing the server', 10_000, srv.close());
     await page.getByTestId('conn').and(page.locator('[data-state=reconnecting]')).waitFor({ timeout: 10_000 });
     expect(await screenVersion()).toBeGreaterThan(0);
-    srv = await startRealServer(dir, { port });
+    srv = await limit('starting it again', 20_000, startRealServer(dir, { port }));
     admin = await adminClient(srv.url, srv.info);
-    await moveLastUnit();
+    await limit('moving a unit', 10_000, moveLastUnit());
     await waitVersion(version(), 40_000);
     expect(await page.getByTestId('conn').getAttribute('data-state')).toBe('live');
     expect(await page.evaluate(() => (window as unknown as { __loadMark?: number }).__loadMark)).toBe(42);
