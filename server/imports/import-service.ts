@@ -46,7 +46,7 @@ export async function runImport(storage: Storage, race: RaceService, req: Import
   try {
     plan =
       req.kind === 'values'
-        ? planValues({ rows: sheet.rows, scheme, engine, period: req.period, track: req.track, mayWrite: mayWriteIndicator(race, req.principal), sha, current: await periodValues(storage.db, req.period), english: req.english })
+        ? planValues({ rows: sheet.rows, scheme, engine, period: req.period, track: req.track, mayWrite: mayWriteIndicator(race, req.principal), sha, current: await periodValues(storage.db, req.period, { indicators: scheme.tracks.find((t) => t.id === req.track)?.indicators.map((i) => i.code) }), english: req.english })
         : planRatings({ rows: sheet.rows, scheme, engine, period: req.period, sha, english: req.english });
   } catch (e) {
     if (e instanceof ImportErrors) throw domainErrors.importInvalid(e.errors.length, e.errors.slice(0, 1000));

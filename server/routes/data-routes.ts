@@ -48,7 +48,7 @@ export function dataRoutes({ race, storage }: RouteDeps): RouteDef[] {
           const applies = groupIndicators(scheme, g.id, track.id).filter((c) => shown.has(c));
           return g.units.map((u) => ({ id: u, name: names.get(u) ?? u, group: g.id, indicators: applies }));
         });
-        const values = await periodValues(storage.db, query.period);
+        const values = await periodValues(storage.db, query.period, { indicators: [...shown], units: query.group === undefined ? undefined : units.map((u) => u.id) });
         const cells: Record<string, Record<string, { value: number | string | null; seq: number; at: string; actor: string }>> = {};
         for (const u of units) {
           for (const code of u.indicators) {

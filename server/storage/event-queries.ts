@@ -1,9 +1,7 @@
 /**
- * Read-only queries on the event log for the workspace, the data grid and number histories.
- * Event data is JSON text, so a `LIKE` on the serialised field narrows the rows and an exact
- * check on the parsed data decides (ids may contain `_`, a LIKE wildcard).
+ * Read-only queries on the event log for the workspace, the data grid and number histories. The
+ * `event_refs` index (what each event is about) finds the rows; the parsed data decides.
  */
-import { sql } from 'kysely';
 import type { LogEvent } from '../../shared/events.ts';
 import type { Db } from './storage.ts';
 
@@ -13,36 +11,40 @@ function toEvent(r: { seq: number | string; type: string; data: string; at: stri
   return { type: r.type, data: JSON.parse(r.data), seq: Number(r.seq), at: r.at, actor: r.actor } as LogEvent;
 }
 
-/** `"field":"value"` as JSON.stringify writes it, escaped for LIKE (backslash escape). */
-function likeField(field: string, value: string): string {
-  const json = JSON.stringify({ [field]: value }).slice(1, -1);
-  return `%${json.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Events of these types whose data has `field === value`, oldest first. */
-export async function eventsWhere(db: Db, types: string[], field: string, value: string): Promise<LogEvent[]> {
-  const rows = await db
+/** The query of `eventsWhere`. */
+export function whereQuery(db: Db, types: string[], field: 'unit' | 'period', value: string) {
+  return db
     .selectFrom('events')
     .selectAll()
     .where('type', 'in', types)
-    .where(sql<boolean>`data like ${likeField(field, value)} escape '\\'`)
-    .orderBy('seq')
-    .execute();
+    .where('seq', 'in', db.selectFrom('event_refs').select('seq').where(field, '=', value))
+    .orderBy('seq');
+}
+
+/** Events of these types whose data has `field === value`, oldest first. */
+export async function eventsWhere(db: Db, types: string[], field: 'unit' | 'period', value: string): Promise<LogEvent[]> {
+  const rows = await whereQuery(db, types, field, value).execute();
   return rows.map(toEvent).filter((e) => (e.data as Record<string, unknown>)[field] === value);
 }
 
 /** Events of these types that refer to one of `ids` (by `id` or `target`), oldest first. */
 export async function eventsReferring(db: Db, types: string[], ids: string[]): Promise<LogEvent[]> {
-  if (!ids.length) return [];
   const want = new Set(ids);
   const out: LogEvent[] = [];
-  const rows = await db.selectFrom('events').selectAll().where('type', 'in', types).orderBy('seq').execute();
-  for (const r of rows) {
-    const e = toEvent(r);
-    const d = e.data as Record<string, unknown>;
-    if (want.has(d.id as string) || want.has(d.target as string)) out.push(e);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', 'in', types)
+      .where('seq', 'in', db.selectFrom('event_refs').select('seq').where('ref', 'in', ids.slice(i, i + CHUNK)))
+      .execute();
+    for (const r of rows) {
+      const e = toEvent(r);
+      const d = e.data as Record<string, unknown>;
+      if (want.has(d.id as string) || want.has(d.target as string)) out.push(e);
+    }
   }
-  return out;
+  return out.sort((a, b) => a.seq - b.seq);
 }
 
 export interface CellRecord {
@@ -52,12 +54,19 @@ export interface CellRecord {
   actor: string;
 }
 
-/** The current value of every (unit, indicator) reported for a period: last event wins. */
-export async function periodValues(db: Db, period: string): Promise<Map<string, CellRecord>> {
-  const events = await eventsWhere(db, ['value:recorded', 'value:corrected'], 'period', period);
+/**
+ * The current value of every (unit, indicator) reported for a period, of these indicators and
+ * units only when given (a track's, a group's): last event wins.
+ */
+export async function periodValues(db: Db, period: string, only: { indicators?: string[]; units?: string[] } = {}): Promise<Map<string, CellRecord>> {
+  let refs = db.selectFrom('event_refs').select('seq').where('period', '=', period);
+  // (an empty list matches nothing: '' is no id)
+  if (only.indicators) refs = refs.where('indicator', 'in', only.indicators.length ? only.indicators : ['']);
+  if (only.units) refs = refs.where('unit', 'in', only.units.length ? only.units : ['']);
+  const rows = await db.selectFrom('events').selectAll().where('type', 'in', ['value:recorded', 'value:corrected']).where('seq', 'in', refs).orderBy('seq').execute();
   const out = new Map<string, CellRecord>();
-  for (const e of events) {
-    if (e.type !== 'value:recorded' && e.type !== 'value:corrected') continue;
+  for (const e of rows.map(toEvent)) {
+    if ((e.type !== 'value:recorded' && e.type !== 'value:corrected') || e.data.period !== period) continue;
     out.set(`${e.data.unit}|${e.data.indicator}`, { value: e.data.value, seq: e.seq, at: e.at, actor: e.actor });
   }
   return out;

@@ -1,6 +1,7 @@
 /** The append-only event log and its idempotency keys. */
 import type { LogEvent } from '../../shared/events.ts';
 import type { Db } from './storage.ts';
+import type { EventRefsTable } from './schema.ts';
 
 const CHUNK = 500;
 
@@ -43,11 +44,23 @@ export async function readAllEvents(db: Db, until = Number.MAX_SAFE_INTEGER, fro
   }
 }
 
+/** Appends events with what they are about (`event_refs`); call inside the transaction that commits them. */
 export async function appendEvents(db: Db, events: LogEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += CHUNK) {
-    const rows = events.slice(i, i + CHUNK).map((e) => ({ seq: e.seq, type: e.type, data: JSON.stringify(e.data), at: e.at, actor: e.actor }));
-    await db.insertInto('events').values(rows).execute();
+    const chunk = events.slice(i, i + CHUNK);
+    await db.insertInto('events').values(chunk.map((e) => ({ seq: e.seq, type: e.type, data: JSON.stringify(e.data), at: e.at, actor: e.actor }))).execute();
+    const refs = chunk.flatMap(refsOf);
+    if (refs.length) await db.insertInto('event_refs').values(refs).execute();
   }
+}
+
+/** What an event is about, as the `event_refs` migration reads it from the stored JSON. */
+export function refsOf(e: LogEvent): EventRefsTable[] {
+  if (e.type === 'scheme:changed') return [];
+  const d = e.data as Record<string, unknown>;
+  const text = (k: string) => (typeof d[k] === 'string' ? d[k] : null);
+  const r = { seq: e.seq, unit: text('unit'), period: text('period'), indicator: text('indicator'), ref: text('id') ?? text('target') };
+  return r.unit !== null || r.period !== null || r.indicator !== null || r.ref !== null ? [r] : [];
 }
 
 export interface KeyRecord {

@@ -129,6 +129,20 @@ export interface EvidenceTable {
   created_at: string;
 }
 
+/**
+ * What each event is about, one row per event that names any of it (written with the event, in
+ * the same transaction): indexed, so a unit's workspace, a number's history and the data grid
+ * find their events without scanning the log.
+ */
+export interface EventRefsTable {
+  seq: number;
+  unit: string | null;
+  period: string | null;
+  indicator: string | null;
+  /** The item it refers to or records: `id` (an adjustment, a veto, a cadre…) or `target` (a waiver). */
+  ref: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -136,6 +150,7 @@ export interface MetaTable {
 
 export interface DB {
   events: EventsTable;
+  event_refs: EventRefsTable;
   idempotency: IdempotencyTable;
   users: UsersTable;
   sessions: SessionsTable;

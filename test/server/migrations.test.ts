@@ -40,28 +40,30 @@ async function reopen(dir: string) {
 }
 
 const ISSUE5 = ['target_json', 'questions', 'evidence', 'proposed_value', 'event_seq', 'history', 'pending'];
+/** Steps before the issue 5 step; the steps after it (event_refs) are undone with it. */
+const BEFORE_ISSUE5 = '4';
 
 describe('migrations', () => {
   it('a database that has the snapshots table but not the issue 5 step gets it', async () => {
-    const { dir, version } = await fresh();
+    const { dir } = await fresh();
     edit(dir, (db) => {
       for (const c of ISSUE5) db.exec(`alter table appeals drop column ${c}`);
-      db.exec('drop table feedback; drop table evidence');
-      db.prepare("update meta set value = ? where key = 'schema_version'").run(String(version - 1));
+      db.exec('drop table feedback; drop table evidence; drop table event_refs');
+      db.prepare("update meta set value = ? where key = 'schema_version'").run(BEFORE_ISSUE5);
     });
     const after = await reopen(dir);
     expect(after.appeals).toEqual(expect.arrayContaining(ISSUE5));
-    expect(after.tables).toEqual(expect.arrayContaining(['feedback', 'evidence', 'snapshots']));
+    expect(after.tables).toEqual(expect.arrayContaining(['feedback', 'evidence', 'snapshots', 'event_refs']));
   });
 
   it('a database that ran the issue 5 step in place of the snapshots step gets the snapshots table', async () => {
-    const { dir, version } = await fresh();
+    const { dir } = await fresh();
     edit(dir, (db) => {
-      db.exec('drop table snapshots');
-      db.prepare("update meta set value = ? where key = 'schema_version'").run(String(version - 1));
+      db.exec('drop table snapshots; drop table event_refs');
+      db.prepare("update meta set value = ? where key = 'schema_version'").run(BEFORE_ISSUE5);
     });
     const after = await reopen(dir);
     expect(after.appeals).toEqual(expect.arrayContaining(ISSUE5));
-    expect(after.tables).toEqual(expect.arrayContaining(['feedback', 'evidence', 'snapshots']));
+    expect(after.tables).toEqual(expect.arrayContaining(['feedback', 'evidence', 'snapshots', 'event_refs']));
   });
 });
