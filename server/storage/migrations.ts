@@ -177,9 +177,10 @@ const steps: Step[] = [
          where unit is not null or period is not null or indicator is not null or ref is not null`,
       )
       .execute(db);
-    await db.schema.createIndex('event_refs_unit').on('event_refs').columns(['unit', 'seq']).execute();
-    await db.schema.createIndex('event_refs_period').on('event_refs').columns(['period', 'indicator', 'seq']).execute();
-    await db.schema.createIndex('event_refs_ref').on('event_refs').columns(['ref', 'seq']).execute();
+    // Partial: most events name no item (`ref`), and ratings no unit.
+    await db.schema.createIndex('event_refs_unit').on('event_refs').columns(['unit', 'seq']).where(sql.ref('unit'), 'is not', null).execute();
+    await db.schema.createIndex('event_refs_period').on('event_refs').columns(['period', 'indicator', 'seq']).where(sql.ref('period'), 'is not', null).execute();
+    await db.schema.createIndex('event_refs_ref').on('event_refs').columns(['ref', 'seq']).where(sql.ref('ref'), 'is not', null).execute();
   },
 ];
 
