@@ -2,7 +2,9 @@
  * Read-only queries on the event log for the workspace, the data grid and number histories. The
  * `event_refs` index (what each event is about) finds the rows; the parsed data decides.
  */
+import type { SelectQueryBuilder } from 'kysely';
 import type { LogEvent } from '../../shared/events.ts';
+import type { DB } from './schema.ts';
 import type { Db } from './storage.ts';
 
 const CHUNK = 500;
@@ -11,14 +13,14 @@ function toEvent(r: { seq: number | string; type: string; data: string; at: stri
   return { type: r.type, data: JSON.parse(r.data), seq: Number(r.seq), at: r.at, actor: r.actor } as LogEvent;
 }
 
+/** The events of these types among the seqs `refs` (a query on `event_refs`) selects, oldest first. */
+function eventsIn(db: Db, types: string[], refs: SelectQueryBuilder<DB, 'event_refs', { seq: number }>) {
+  return db.selectFrom('events').selectAll().where('type', 'in', types).where('seq', 'in', refs).orderBy('seq');
+}
+
 /** The query of `eventsWhere`. */
 export function whereQuery(db: Db, types: string[], field: 'unit' | 'period', value: string) {
-  return db
-    .selectFrom('events')
-    .selectAll()
-    .where('type', 'in', types)
-    .where('seq', 'in', db.selectFrom('event_refs').select('seq').where(field, '=', value))
-    .orderBy('seq');
+  return eventsIn(db, types, db.selectFrom('event_refs').select('seq').where(field, '=', value));
 }
 
 /** Events of these types whose data has `field === value`, oldest first. */
@@ -32,12 +34,7 @@ export async function eventsReferring(db: Db, types: string[], ids: string[]): P
   const want = new Set(ids);
   const out: LogEvent[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('events')
-      .selectAll()
-      .where('type', 'in', types)
-      .where('seq', 'in', db.selectFrom('event_refs').select('seq').where('ref', 'in', ids.slice(i, i + CHUNK)))
-      .execute();
+    const rows = await eventsIn(db, types, db.selectFrom('event_refs').select('seq').where('ref', 'in', ids.slice(i, i + CHUNK))).execute();
     for (const r of rows) {
       const e = toEvent(r);
       const d = e.data as Record<string, unknown>;
@@ -63,7 +60,7 @@ export async function periodValues(db: Db, period: string, only: { indicators?: 
   // (an empty list matches nothing: '' is no id)
   if (only.indicators) refs = refs.where('indicator', 'in', only.indicators.length ? only.indicators : ['']);
   if (only.units) refs = refs.where('unit', 'in', only.units.length ? only.units : ['']);
-  const rows = await db.selectFrom('events').selectAll().where('type', 'in', ['value:recorded', 'value:corrected']).where('seq', 'in', refs).orderBy('seq').execute();
+  const rows = await eventsIn(db, ['value:recorded', 'value:corrected'], refs).execute();
   const out = new Map<string, CellRecord>();
   for (const e of rows.map(toEvent)) {
     if ((e.type !== 'value:recorded' && e.type !== 'value:corrected') || e.data.period !== period) continue;
