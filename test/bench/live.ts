@@ -16,7 +16,7 @@
  * `latency_parts_*` splits the latency at the server (see `watchServer`).
  * Env: BENCH_CLIENTS (1000), BENCH_RATE (500/s), BENCH_SECONDS (10), BENCH_WARMUP (3),
  * BENCH_STEADY (3), BENCH_BASELINE (0: skip), BENCH_PROFILE (dir: CPU profiles of the streams),
- * BENCH_HEAP (1, with BENCH_PROFILE: allocation sampling instead, garbage included).
+ * BENCH_HEAP (with BENCH_PROFILE, allocation sampling instead: 1 garbage included, 2 live objects only).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -92,7 +92,8 @@ async function openClients(url: string, rooms: string[], cookie: string, event: 
 
 /**
  * BENCH_PROFILE=dir: a CPU profile of the main thread during each stream phase; with BENCH_HEAP=1
- * a sampled allocation profile instead (objects collected since included: where the garbage is made).
+ * a sampled allocation profile instead (objects collected since included: where the garbage is
+ * made), with BENCH_HEAP=2 one of the objects still live at the end (what the heap holds).
  */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_PROFILE;
@@ -100,7 +101,8 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const session = new Session();
   session.connect();
   const heap = process.env.BENCH_HEAP === '1' || process.env.BENCH_HEAP === '2';
-  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: process.env.BENCH_HEAP === '1', includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP === '1' } as never);
+  const garbage = process.env.BENCH_HEAP === '1';
+  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: garbage, includeObjectsCollectedByMinorGC: garbage } as never);
   else {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
@@ -126,6 +128,16 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
  */
 type Run = LoadResult & { rooms: number[] | null };
 
+/** When a stream's first request was sent. */
+const startOf = (run: Run) => Math.min(...run.sent.map(([, at]) => at));
+
+/** Appends `value` to the list of `key`. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Runs the load generator thread to completion. */
 function load(url: string, headers: Record<string, string>, bodies: string[], roomOfBody: ((body: string) => number) | null = null): Promise<Run> {
   const job: LoadJob = { url, headers, bodies, rate: RATE, maxInflight: 256 };
@@ -150,7 +162,7 @@ type Reach = Map<number, number[]>;
  */
 function latencies(run: Run, arrivals: Arrival[], reach: Reach | null): number[][] {
   const sent = new Map(run.sent.map(([seq, at]) => [seq, at]));
-  const start = Math.min(...run.sent.map(([, at]) => at));
+  const start = startOf(run);
   const out: number[][] = [];
   for (const [from, to, at, , room] of arrivals)
     for (let v = from + 1; v <= to; v++) {
@@ -211,7 +223,7 @@ function watchServer(app: Awaited<ReturnType<typeof createApp>>, groups: string[
     const at = now();
     const [event, d] = (packet as { data?: [string, { from: number; to: number }] }).data ?? [];
     if (event === 'standings:patch' && d) {
-      for (const room of opts.rooms) (sends.get(room) ?? sends.set(room, []).get(room)!).push([d.from, d.to, at]);
+      for (const room of opts.rooms) pushTo(sends, room, [d.from, d.to, at]);
       for (let v = d.from + 1; v <= d.to; v++) seen(v, at);
     }
     broadcast(packet, opts);
@@ -222,7 +234,7 @@ function watchServer(app: Awaited<ReturnType<typeof createApp>>, groups: string[
       const cs: number[] = [];
       const sa: number[] = [];
       const arrived = new Map<string, number[]>();
-      for (const [, to, at, , room] of arrivals) (arrived.get(`${room}|${to}`) ?? arrived.set(`${room}|${to}`, []).get(`${room}|${to}`)!).push(at);
+      for (const [, to, at, , room] of arrivals) pushTo(arrived, `${room}|${to}`, at);
       for (const [seq, at, i] of run.sent) {
         const c = commits.get(seq);
         if (c === undefined) continue;
@@ -261,7 +273,7 @@ function watchGc() {
   return {
     summary(run: Run) {
       obs.disconnect();
-      const start = Math.min(...run.sent.map(([, at]) => at));
+      const start = startOf(run);
       const mine = pauses.filter((p) => p.start >= start && p.start < start + run.seconds * 1000);
       const bySecond: number[] = Array.from({ length: Math.max(1, Math.round(run.seconds)) }, () => 0);
       for (const p of mine) bySecond[Math.min(bySecond.length - 1, Math.floor((p.start - start) / 1000))]! += p.ms;
