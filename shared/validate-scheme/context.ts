@@ -13,3 +13,10 @@ export interface SchemeContext {
   /** A unit's name, or its id when no unit has it. */
   unitName: (id: string) => string;
 }
+
+/** "赛道「乡村振兴」分组「生态镇组」指标「村集体经济收入增速」" and its English, for the start of messages. */
+export function where(track: string, group?: string, indicator?: string): { zh: string; en: string } {
+  const zh = `赛道「${track}」${group ? `分组「${group}」` : ''}${indicator ? `指标「${indicator}」` : ''}`;
+  const en = [`Track ${track}`, group ? `group ${group}` : '', indicator ? `indicator ${indicator}` : ''].filter(Boolean).join(', ');
+  return { zh, en };
+}
