@@ -74,18 +74,22 @@ export function describeRange(r: EffectiveRange, measure: string): RangeMessage 
  * is. Text that is not a number (for a numeric indicator) is left to the scoring method's check.
  */
 export function rangeProblem(ind: RangeIndicator, value: number | string): RangeMessage | null {
-  const r = effectiveRange(ind);
-  const allowed = describeRange(r, ind.measure);
+  return outOfRange(effectiveRange(ind), ind.name, ind.measure, value);
+}
+
+/** `rangeProblem` against a range already worked out (the data grid gets it from the server). */
+export function outOfRange(r: EffectiveRange, name: string, measure: string, value: number | string): RangeMessage | null {
+  const allowed = describeRange(r, measure);
   if (r.grades) {
     const label = String(value).trim();
     return r.grades.includes(label)
       ? null
-      : { zh: `指标「${ind.name}」等次「${label}」不在允许的等次中（可用：${allowed.zh}）`, en: `Indicator ${ind.name}: grade "${label}" is not allowed (allowed: ${allowed.en})` };
+      : { zh: `指标「${name}」等次「${label}」不在允许的等次中（可用：${allowed.zh}）`, en: `Indicator ${name}: grade "${label}" is not allowed (allowed: ${allowed.en})` };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const outside = (r.min !== null && value < r.min) || (r.max !== null && value > r.max);
-  if (outside) return { zh: `指标「${ind.name}」数值 ${num(value)} 超出允许范围 ${allowed.zh}`, en: `Indicator ${ind.name}: value ${num(value)} is outside the allowed range ${allowed.en}` };
+  if (outside) return { zh: `指标「${name}」数值 ${num(value)} 超出允许范围 ${allowed.zh}`, en: `Indicator ${name}: value ${num(value)} is outside the allowed range ${allowed.en}` };
   if (r.integer && !Number.isInteger(value))
-    return { zh: `指标「${ind.name}」数值 ${num(value)} 应为整数，允许范围 ${allowed.zh}`, en: `Indicator ${ind.name}: value ${num(value)} must be a whole number, allowed range ${allowed.en}` };
+    return { zh: `指标「${name}」数值 ${num(value)} 应为整数，允许范围 ${allowed.zh}`, en: `Indicator ${name}: value ${num(value)} must be a whole number, allowed range ${allowed.en}` };
   return null;
 }

@@ -64,6 +64,8 @@ const zh = {
     saved: '已保存 {accepted} 条数据（重复提交 {duplicates} 条）。',
     refused: '服务器拒收了这批数据，未保存任何一条：',
     notNumber: '请输入数字（留空表示撤回数值）。',
+    outOfRange: '以下数值不在指标的允许范围内，请修改后再保存：',
+    range: '允许范围 {range}',
     badLabel: '等次名称不超过 20 个字。',
     correctionTitle: '更正已有数值',
     correctionHint: '以下 {n} 格已有数值，修改将记为“数据更正”，请填写更正理由（全部适用）。',
