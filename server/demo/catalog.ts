@@ -97,7 +97,7 @@ export const DEMO_TRACKS: DemoTrack[] = [
         model: pct(82, 104),
       },
       {
-        def: { code: 'R05', name: '农村居民人均可支配收入增速', measure: '%', fullMarks: 15, method: { kind: 'efficacy', base: 0.6 }, missing: 'carry', owner: 'tjj' },
+        def: { code: 'R05', name: '农村居民人均可支配收入增速', measure: '%', fullMarks: 15, method: { kind: 'efficacy', base: 0.6 }, missing: 'carry', owner: 'tjj', range: { min: -100 } },
         model: pct(4.2, 9.5),
       },
       {

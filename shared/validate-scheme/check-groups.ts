@@ -52,7 +52,8 @@ export function checkMembership({ s, add, units, tracks, unitName }: SchemeConte
 
 /** Each group's overrides, then each track it runs as the group sees it. */
 export function checkGroupTracks({ s, add, tracks, unitName }: SchemeContext): void {
-  const pointsChecked = new Set<string>();
+  // One table with the same full marks in several groups is one problem, naming all of them.
+  const tables = new Map<string, { e: EffectiveIndicator; path: Path; t: Track; groups: string[] }>();
   s.groups.forEach((g, gi) => {
     for (const [tid, ov] of Object.entries(g.overrides ?? {})) {
       const t = tracks.get(tid);
@@ -93,13 +94,13 @@ export function checkGroupTracks({ s, add, tracks, unitName }: SchemeContext): v
         checkUnitValues(e, t, ti, g, unitName, add);
         const mPath = g.overrides?.[tid]?.methods?.[e.indicator.code] ? ['groups', gi, 'overrides', tid, 'methods', e.indicator.code] : ['tracks', ti, 'indicators', e.index, 'method'];
         const key = `${formatPath(mPath)}@${e.fullMarks}`;
-        if (!pointsChecked.has(key)) {
-          pointsChecked.add(key);
-          checkPoints(e, mPath, t, g, add);
-        }
+        const seen = tables.get(key);
+        if (seen) seen.groups.push(g.name);
+        else tables.set(key, { e, path: mPath, t, groups: [g.name] });
       }
     }
   });
+  for (const x of tables.values()) checkPoints(x.e, x.path, x.t, x.groups, add);
 }
 
 /** The points a method's table gives, or null when it has none (rank by step, formulas). */
@@ -114,10 +115,10 @@ function tablePoints(path: Path, m: EffectiveIndicator['method']): Array<[Path, 
  * A table must fit the (effective) full marks: points above them would be cut off silently, and
  * a table whose best entry is below them means no unit can ever reach full marks.
  */
-function checkPoints(e: EffectiveIndicator, path: Path, t: Track, g: Group, add: Add): void {
+function checkPoints(e: EffectiveIndicator, path: Path, t: Track, groups: string[], add: Add): void {
   const m = e.method;
   const F = e.fullMarks;
-  const w = where(t.name, g.name, e.indicator.name);
+  const w = where(t.name, groups, e.indicator.name);
   const table = tablePoints(path, m);
   const over = (table ?? []).filter(([, pts]) => pts > F);
   if (m.kind === 'rank' && m.floor > F) over.push([[...path, 'floor'], m.floor]);

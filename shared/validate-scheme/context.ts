@@ -15,8 +15,9 @@ export interface SchemeContext {
 }
 
 /** "赛道「乡村振兴」分组「生态镇组」指标「村集体经济收入增速」" and its English, for the start of messages. */
-export function where(track: string, group?: string, indicator?: string): { zh: string; en: string } {
-  const zh = `赛道「${track}」${group ? `分组「${group}」` : ''}${indicator ? `指标「${indicator}」` : ''}`;
-  const en = [`Track ${track}`, group ? `group ${group}` : '', indicator ? `indicator ${indicator}` : ''].filter(Boolean).join(', ');
+export function where(track: string, group?: string | string[], indicator?: string): { zh: string; en: string } {
+  const groups = group === undefined ? [] : Array.isArray(group) ? group : [group];
+  const zh = `赛道「${track}」${groups.length ? `分组「${groups.join('」「')}」` : ''}${indicator ? `指标「${indicator}」` : ''}`;
+  const en = [`Track ${track}`, groups.length ? `${groups.length > 1 ? 'groups' : 'group'} ${groups.join(', ')}` : '', indicator ? `indicator ${indicator}` : ''].filter(Boolean).join(', ');
   return { zh, en };
 }

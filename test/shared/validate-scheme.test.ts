@@ -111,6 +111,7 @@ describe('validateScheme', () => {
     ['rank tiers top out below full marks', (s) => (ind(s, 0, 1).method.tiers = [{ top: 1, points: 25 }, { top: 2, points: 20 }]), 'points_below_full_marks', '指标「新开工项目数」：满分为 30，但档次表最高只有 25 分'],
     ['grade table below overridden full marks', (s) => Object.assign((s.groups[1] as any).overrides.enterprise.fullMarks, { E01: 60, E02: 30 }), 'points_below_full_marks', '赛道「为企服务」分组「县直部门组」指标「营商环境满意度」：满分为 30，但等级分值表最高只有 20 分', 'tracks[1].indicators[1].method.points'],
     ['override threshold below the group full marks', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold', tiers: [{ bound: 95, points: 60 }, { bound: 90, points: 40 }] } }), 'points_below_full_marks', '赛道「为企服务」分组「县直部门组」指标「企业诉求办结率」：满分为 70，但档次表最高只有 60 分', 'groups[1].overrides.enterprise.methods.E01.tiers'],
+    ['one table short in two groups is one problem naming both', (s) => (ind(s, 1, 1).method.points = { 优: 15, 良: 10 }), 'points_below_full_marks', '赛道「为企服务」分组「经济强镇组」「县直部门组」指标「营商环境满意度」：满分为 20，但等级分值表最高只有 15 分'],
     ['range min above max', (s) => (ind(s, 0, 0).range = { min: 10, max: 5 }), 'range_bounds', '赛道「项目建设」指标「固定资产投资完成率」：取值范围的下限 10 高于上限 5', 'tracks[0].indicators[0].range.min'],
     ['range allows a grade the table does not score', (s) => (ind(s, 1, 1).range = { grades: ['优', '中'] }), 'range_unknown_grade', '指标「营商环境满意度」：允许的等次「中」不在等级分值表中', 'tracks[1].indicators[1].range.grades[1]'],
     ['zod: override method shape names the track and indicator', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold' } }), 'schema_invalid_type', '分组「县直部门组」赛道「为企服务」指标「企业诉求办结率」：缺少必填字段 档次表(tiers)', 'groups[1].overrides.enterprise.methods.E01.tiers'],
@@ -133,6 +134,14 @@ describe('validateScheme', () => {
     ['red + yellow share > 1', (s) => (s.rules = { light: { mode: 'rank', redShare: 0.6, yellowShare: 0.5 } }), 'light_shares', '红灯比例 0.6 加黄灯比例 0.5 超过 1'],
     ['score light bands inverted', (s) => (track(s, 1).light = { mode: 'score', redBelow: 80, yellowBelow: 60 }), 'light_bands', '赛道「为企服务」亮灯规则的红灯分数线 80 高于黄灯分数线 60'],
   ];
+
+  it('reports a short table once per full marks, in English too', () => {
+    const s = base();
+    ind(s, 1, 1).method.points = { 优: 15, 良: 10 };
+    const hits = validateScheme(s).problems.filter((p) => p.code === 'points_below_full_marks');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.en).toBe('Track 为企服务, groups 经济强镇组, 县直部门组, indicator 营商环境满意度: full marks are 20 but the grade table tops out at 15 points, so no unit can reach full marks; give the top entry 20 points or set full marks to 15');
+  });
 
   it.each(table)('%s', (_rule, mutate, code, zh, path) => {
     const s = base();

@@ -57,7 +57,7 @@ const zh = {
     readonly: '只读',
     notApplicable: '本组不考核此指标',
     dirty: '已修改 {n} 格',
-    invalid: '{n} 格格式不对',
+    invalid: '{n} 格数值有误',
     save: '保存修改',
     discard: '放弃修改',
     discardConfirm: '放弃全部 {n} 处未保存的修改？',
