@@ -4,7 +4,8 @@
  * the save dialog, saves, and the standings the server then serves are exactly what the preview
  * said — every listed row has its predicted rank and score, every other row is unchanged. A second
  * session editing the old version gets the clear conflict message and nothing is overwritten.
- * Problems show with their paths and jump to the field; a scheme file imports into the editor.
+ * Problems show by track, group and indicator name and jump to the field; a scheme file imports
+ * into the editor.
  * On the org page a unit is added (the server's refusal shown first) and a display link is shown
  * once and revoked. Leaders see the editor read-only.
  */
