@@ -74,6 +74,21 @@ export const MethodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deduct'), step: Pos }),
 ]);
 
+/**
+ * 取值范围: which values an indicator accepts. Each field left out takes the default for the
+ * indicator's measure unit (shared/value-range.ts); `null` removes a default bound.
+ */
+export const ValueRangeSchema = z.object({
+  /** Lowest accepted value; null: no lower bound. */
+  min: Finite.nullable().optional(),
+  /** Highest accepted value; null: no upper bound. */
+  max: Finite.nullable().optional(),
+  /** Only whole numbers (counts). */
+  integer: z.boolean().optional(),
+  /** Grade indicators: only these labels of the points table may be recorded. */
+  grades: z.array(z.string().min(1).max(20)).min(1).optional(),
+});
+
 export const IndicatorSchema = z.object({
   code: Id,
   name: Name,
@@ -89,6 +104,8 @@ export const IndicatorSchema = z.object({
   targets: z.record(Id, Finite).optional(),
   baseline: Finite.optional(),
   baselines: z.record(Id, Finite).optional(),
+  /** Accepted values; *default* by measure unit (% ≥ 0, counts whole numbers ≥ 0). */
+  range: ValueRangeSchema.optional(),
 });
 
 export const LightRuleSchema = z.discriminatedUnion('mode', [
@@ -195,6 +212,7 @@ export type Period = z.infer<typeof PeriodSchema>;
 export type Season = z.infer<typeof SeasonSchema>;
 export type Method = z.infer<typeof MethodSchema>;
 export type MethodKind = Method['kind'];
+export type ValueRange = z.infer<typeof ValueRangeSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type LightRule = z.infer<typeof LightRuleSchema>;
 export type Track = z.infer<typeof TrackSchema>;

@@ -14,7 +14,7 @@ export type ValueModel =
   /** A level between worst and best, e.g. a rate in %. */
   | { kind: 'level'; worst: number; best: number; decimals: number }
   /** A multiple of the unit's target (worst…best × target). */
-  | { kind: 'ofTarget'; worst: number; best: number }
+  | { kind: 'ofTarget'; worst: number; best: number; decimals?: number }
   /** Growth in % over the unit's baseline; the value is baseline × (1 + g/100). */
   | { kind: 'growth'; worst: number; best: number }
   /** 序时进度: a multiple of the period's expected progress, at most 100. */
@@ -56,7 +56,7 @@ export function modelValue(m: ValueModel, q: number, ctx: ValueContext): number 
     case 'level':
       return roundTo(lerp(m.worst, m.best), m.decimals);
     case 'ofTarget':
-      return roundTo((ctx.target ?? 100) * lerp(m.worst, m.best), 1);
+      return roundTo((ctx.target ?? 100) * lerp(m.worst, m.best), m.decimals ?? 1);
     case 'growth':
       return roundTo((ctx.baseline ?? 100) * (1 + lerp(m.worst, m.best) / 100), 1);
     case 'progress':
@@ -97,7 +97,7 @@ export const DEMO_TRACKS: DemoTrack[] = [
         model: pct(82, 104),
       },
       {
-        def: { code: 'R05', name: '农村居民人均可支配收入增速', measure: '%', fullMarks: 15, method: { kind: 'efficacy', base: 0.6 }, missing: 'carry', owner: 'tjj' },
+        def: { code: 'R05', name: '农村居民人均可支配收入增速', measure: '%', fullMarks: 15, method: { kind: 'efficacy', base: 0.6 }, missing: 'carry', owner: 'tjj', range: { min: -100 } },
         model: pct(4.2, 9.5),
       },
       {
@@ -173,7 +173,7 @@ export const DEMO_TRACKS: DemoTrack[] = [
       },
       {
         def: { code: 'E07', name: '走访服务企业', measure: '家次', fullMarks: 10, method: { kind: 'completion' }, missing: 'carry', owner: 'gsl' },
-        model: { kind: 'ofTarget', worst: 0.6, best: 1.1 },
+        model: { kind: 'ofTarget', worst: 0.6, best: 1.1, decimals: 0 },
         unitTarget: [20, 60],
       },
     ],

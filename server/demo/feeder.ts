@@ -6,6 +6,7 @@
 import type { EventBody } from '../../shared/events.ts';
 import type { Indicator, Method, Scheme } from '../../shared/scheme.ts';
 import { effectiveIndicators } from '../../shared/validate-scheme.ts';
+import { effectiveRange } from '../../shared/value-range.ts';
 import { DEMO_MODELS, modelValue } from './catalog.ts';
 import type { ValueModel } from './catalog.ts';
 import { formInMonth, unitForm } from './form.ts';
@@ -128,7 +129,7 @@ export function fallbackModel(ind: Indicator, m: Method): ValueModel {
     case 'deduct':
       return { kind: 'events', rate: 0.5 };
     case 'completion':
-      return { kind: 'ofTarget', worst: 0.6, best: 1.1 };
+      return { kind: 'ofTarget', worst: 0.6, best: 1.1, decimals: effectiveRange(ind).integer ? 0 : 1 };
     case 'growth':
       return { kind: 'growth', worst: -5, best: 20 };
     case 'threshold': {
@@ -136,7 +137,7 @@ export function fallbackModel(ind: Indicator, m: Method): ValueModel {
       const best = bounds[0]!;
       const last = bounds.at(-1)!;
       const worst = last - (best - last || Math.abs(best) * 0.2 || 1) * 0.5;
-      return { kind: 'level', worst, best, decimals: 1 };
+      return { kind: 'level', worst, best, decimals: effectiveRange(ind).integer ? 0 : 1 };
     }
     default:
       return ind.measure === '%' ? range(60, 100) : { kind: 'count', worst: lower ? 10 : 0, best: lower ? 0 : 10 };

@@ -1,6 +1,7 @@
 /** The data entry grid (units × indicators of a track) and the event history of any number. */
 import { z } from 'zod';
 import { Id, type Scheme } from '../../shared/scheme.ts';
+import { effectiveRange } from '../../shared/value-range.ts';
 import type { LogEvent } from '../../shared/events.ts';
 import { isAdmin, ownsIndicator, type Principal } from '../auth/roles.ts';
 import { errors } from '../http/errors.ts';
@@ -41,7 +42,7 @@ export function dataRoutes({ race, storage }: RouteDeps): RouteDef[] {
         const used = new Set(groups.flatMap((g) => groupIndicators(scheme, g.id, track.id)));
         const indicators = track.indicators
           .filter((i) => used.has(i.code) && mine(i.owner))
-          .map((i) => ({ id: i.code, name: i.name, unit: i.measure, method: i.method.kind, owner: i.owner ?? null, fullMarks: i.fullMarks, editable: true, ...(i.method.kind === 'grade' ? { grades: Object.keys(i.method.points) } : {}) }));
+          .map((i) => ({ id: i.code, name: i.name, unit: i.measure, method: i.method.kind, owner: i.owner ?? null, fullMarks: i.fullMarks, editable: true, range: effectiveRange(i), ...(i.method.kind === 'grade' ? { grades: Object.keys(i.method.points) } : {}) }));
         const shown = new Set(indicators.map((i) => i.id));
         const names = new Map(scheme.units.map((u) => [u.id, u.name]));
         const units = groups.flatMap((g) => {

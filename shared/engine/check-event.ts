@@ -8,6 +8,7 @@ import type { IncrementalEngine } from './engine.ts';
 import { methodImpl } from './methods/index.ts';
 import type { Problem } from './types.ts';
 import { validateScheme } from '../validate-scheme.ts';
+import { rangeProblem } from '../value-range.ts';
 
 function problem(code: string, path: string, zh: string, en: string): Problem {
   return { code, path, zh, en };
@@ -53,6 +54,8 @@ export function checkEvent(e: IncrementalEngine, ev: EventBody): Problem | null 
       const ind = c.defs[at.d]!.inds[at.j]!;
       const x = methodImpl(ind.method).encode(d.value, ind.method);
       if (typeof x !== 'number') return problem('bad_value', 'data.value', `指标「${ind.name}」:${x.zh}`, `indicator ${ind.code}: ${x.en}`);
+      const out = rangeProblem({ ...ind.def, name: ind.name, measure: ind.measure, method: ind.method }, d.value);
+      if (out) return problem('out_of_range', 'data.value', out.zh, out.en);
       const ctx = cellContext(ind, d.unit);
       if (ind.method.kind === 'completion' && (ctx.target === undefined || ctx.target <= 0)) {
         return problem('no_target', 'data.indicator', `指标「${ind.name}」没有为单位「${d.unit}」设定目标值,请先在方案中设定`, `indicator ${ind.code} has no target for unit ${d.unit}`);

@@ -7,6 +7,7 @@ import type { Group, Track } from '../scheme.ts';
 import type { Path } from './paths.ts';
 import { formatPath } from './paths.ts';
 import type { Add, SchemeContext } from './context.ts';
+import { where } from './context.ts';
 import type { EffectiveIndicator } from './effective-indicators.ts';
 import { effectiveIndicators } from './effective-indicators.ts';
 import { METHOD_ZH, checkMethod } from './check-methods.ts';
@@ -51,7 +52,8 @@ export function checkMembership({ s, add, units, tracks, unitName }: SchemeConte
 
 /** Each group's overrides, then each track it runs as the group sees it. */
 export function checkGroupTracks({ s, add, tracks, unitName }: SchemeContext): void {
-  const pointsChecked = new Set<string>();
+  // One table with the same full marks in several groups is one problem, naming all of them.
+  const tables = new Map<string, { e: EffectiveIndicator; path: Path; t: Track; groups: string[] }>();
   s.groups.forEach((g, gi) => {
     for (const [tid, ov] of Object.entries(g.overrides ?? {})) {
       const t = tracks.get(tid);
@@ -73,7 +75,7 @@ export function checkGroupTracks({ s, add, tracks, unitName }: SchemeContext): v
           add('override_unknown_indicator', p, `分组「${g.name}」的差异化设置引用了赛道「${t.name}」中不存在的指标「${c}」`, `Group ${g.name} overrides indicator "${c}", which track ${t.name} does not have`);
       for (const [c, m] of Object.entries(ov.methods ?? {})) {
         const ind = t.indicators.find((i) => i.code === c);
-        if (ind) checkMethod(ind, m, [...base, 'methods', c], t, add);
+        if (ind) checkMethod(ind, m, [...base, 'methods', c], t, add, g);
       }
     }
     for (const tid of g.tracks) {
@@ -82,37 +84,55 @@ export function checkGroupTracks({ s, add, tracks, unitName }: SchemeContext): v
       const ti = s.tracks.indexOf(t);
       const eff = effectiveIndicators(t, g);
       const sum = round4(eff.reduce((a, e) => a + e.fullMarks, 0));
-      if (Math.abs(sum - t.totalMarks) > 1e-6)
+      if (Math.abs(sum - t.totalMarks) > 1e-6) {
+        const w = where(t.name, g.name);
         add('full_marks_sum', g.overrides?.[tid] ? ['groups', gi, 'overrides', tid] : ['tracks', ti, 'indicators'],
-          `赛道「${t.name}」在分组「${g.name}」的满分合计 ${sum},应为 ${t.totalMarks}`,
-          `Track ${t.name} in group ${g.name}: full marks add up to ${sum}, should be ${t.totalMarks}`);
+          `${w.zh}：各指标满分合计 ${sum}，应为 ${t.totalMarks}`,
+          `${w.en}: full marks add up to ${sum}, should be ${t.totalMarks}`);
+      }
       for (const e of eff) {
         checkUnitValues(e, t, ti, g, unitName, add);
         const mPath = g.overrides?.[tid]?.methods?.[e.indicator.code] ? ['groups', gi, 'overrides', tid, 'methods', e.indicator.code] : ['tracks', ti, 'indicators', e.index, 'method'];
         const key = `${formatPath(mPath)}@${e.fullMarks}`;
-        if (!pointsChecked.has(key)) {
-          pointsChecked.add(key);
-          checkPoints(e, mPath, t, g, add);
-        }
+        const seen = tables.get(key);
+        if (seen) seen.groups.push(g.name);
+        else tables.set(key, { e, path: mPath, t, groups: [g.name] });
       }
     }
   });
+  for (const x of tables.values()) checkPoints(x.e, x.path, x.t, x.groups, add);
 }
 
-/** Tier and grade points above the (effective) full marks would be cut off silently. */
-function checkPoints(e: EffectiveIndicator, path: Path, t: Track, g: Group, add: Add): void {
+/** The points a method's table gives, or null when it has none (rank by step, formulas). */
+function tablePoints(path: Path, m: EffectiveIndicator['method']): Array<[Path, number]> | null {
+  if (m.kind === 'threshold') return m.tiers.map((x, i) => [[...path, 'tiers', i, 'points'], x.points]);
+  if (m.kind === 'rank' && m.tiers) return m.tiers.map((x, i) => [[...path, 'tiers', i, 'points'], x.points]);
+  if (m.kind === 'grade') return Object.entries(m.points).map(([label, pts]) => [[...path, 'points', label], pts]);
+  return null;
+}
+
+/**
+ * A table must fit the (effective) full marks: points above them would be cut off silently, and
+ * a table whose best entry is below them means no unit can ever reach full marks.
+ */
+function checkPoints(e: EffectiveIndicator, path: Path, t: Track, groups: string[], add: Add): void {
   const m = e.method;
   const F = e.fullMarks;
-  const over: Array<[Path, number]> = [];
-  if (m.kind === 'threshold') m.tiers.forEach((x, i) => x.points > F && over.push([[...path, 'tiers', i, 'points'], x.points]));
-  if (m.kind === 'rank') {
-    m.tiers?.forEach((x, i) => x.points > F && over.push([[...path, 'tiers', i, 'points'], x.points]));
-    if (m.floor > F) over.push([[...path, 'floor'], m.floor]);
-  }
-  if (m.kind === 'grade') for (const [label, pts] of Object.entries(m.points)) if (pts > F) over.push([[...path, 'points', label], pts]);
+  const w = where(t.name, groups, e.indicator.name);
+  const table = tablePoints(path, m);
+  const over = (table ?? []).filter(([, pts]) => pts > F);
+  if (m.kind === 'rank' && m.floor > F) over.push([[...path, 'floor'], m.floor]);
   for (const [p, pts] of over)
-    add('points_above_full_marks', p, `赛道「${t.name}」指标「${e.indicator.name}」在分组「${g.name}」满分为 ${F},但计分表中有 ${pts} 分,超出满分的部分不会计入`,
-      `Track ${t.name}, indicator ${e.indicator.name} in group ${g.name}: full marks are ${F} but the table gives ${pts} points; the excess would be cut off`);
+    add('points_above_full_marks', p, `${w.zh}：满分为 ${F}，但计分表中有 ${pts} 分，超出满分的部分不会计入`,
+      `${w.en}: full marks are ${F} but the table gives ${pts} points; the excess would be cut off`);
+  if (!table?.length) return;
+  const top = Math.max(...table.map(([, pts]) => pts));
+  if (top < F - 1e-9) {
+    const what = m.kind === 'grade' ? ['等级分值表', 'grade table'] : ['档次表', 'tier table'];
+    add('points_below_full_marks', [...path, m.kind === 'grade' ? 'points' : 'tiers'],
+      `${w.zh}：满分为 ${F}，但${what[0]}最高只有 ${top} 分，没有单位能得满分；请把最高一档设为 ${F} 分或把满分改为 ${top}`,
+      `${w.en}: full marks are ${F} but the ${what[1]} tops out at ${top} points, so no unit can reach full marks; give the top entry ${F} points or set full marks to ${top}`);
+  }
 }
 
 function checkUnitValues(e: EffectiveIndicator, t: Track, ti: number, g: Group, unitName: (id: string) => string, add: Add): void {
@@ -128,12 +148,13 @@ function checkUnitValues(e: EffectiveIndicator, t: Track, ti: number, g: Group, 
   const more = missing.length > 5 ? `等 ${missing.length} 个单位` : '';
   const moreEn = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
   const path = ['tracks', ti, 'indicators', e.index, kind === 'completion' ? 'targets' : 'baselines'];
+  const w = where(t.name, g.name, ind.name);
   if (kind === 'completion')
-    add('missing_target', path, `赛道「${t.name}」指标「${ind.name}」按${METHOD_ZH.completion}计分,分组「${g.name}」中「${names.join('」「')}」${more}没有目标值(target 或 targets)`,
-      `Track ${t.name}, indicator ${ind.name} (completion): no target (target or targets) for ${names.join(', ')}${moreEn} in group ${g.name}`);
+    add('missing_target', path, `${w.zh}：按${METHOD_ZH.completion}计分，但「${names.join('」「')}」${more}没有目标值（target 或 targets）`,
+      `${w.en} (completion): no target (target or targets) for ${names.join(', ')}${moreEn}`);
   else
-    add('missing_baseline', path, `赛道「${t.name}」指标「${ind.name}」按${METHOD_ZH.growth}计分,分组「${g.name}」中「${names.join('」「')}」${more}没有非零基数(baseline 或 baselines)`,
-      `Track ${t.name}, indicator ${ind.name} (growth): no non-zero baseline (baseline or baselines) for ${names.join(', ')}${moreEn} in group ${g.name}`);
+    add('missing_baseline', path, `${w.zh}：按${METHOD_ZH.growth}计分，但「${names.join('」「')}」${more}没有非零基数（baseline 或 baselines）`,
+      `${w.en} (growth): no non-zero baseline (baseline or baselines) for ${names.join(', ')}${moreEn}`);
 }
 
 function round4(x: number): number {

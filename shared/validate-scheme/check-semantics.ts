@@ -7,8 +7,9 @@ import { checkCurrentPeriod, checkGrades, checkIds } from './check-structure.ts'
 import { checkGroupTracks, checkMembership } from './check-groups.ts';
 import { checkTrackRules } from './check-methods.ts';
 import { checkCadres } from './check-cadres.ts';
+import { checkRanges } from './check-ranges.ts';
 
-/** All semantic problems of `s`: ids, current period, groups, methods, overrides, cadres, grade bands. */
+/** All semantic problems of `s`: ids, current period, groups, methods, value ranges, overrides, cadres, grade bands. */
 export function checkSemantics(s: Scheme): Problem[] {
   const out: Problem[] = [];
   const add: Add = (code, path, zh, en) => out.push({ code, path: formatPath(path), zh, en });
@@ -20,6 +21,7 @@ export function checkSemantics(s: Scheme): Problem[] {
   checkCurrentPeriod(s, add);
   const groupOf = checkMembership(ctx);
   checkTrackRules(ctx);
+  checkRanges(ctx);
   checkGroupTracks(ctx);
   checkCadres(ctx, groupOf);
   checkGrades(s, add);

@@ -13,3 +13,11 @@ export interface SchemeContext {
   /** A unit's name, or its id when no unit has it. */
   unitName: (id: string) => string;
 }
+
+/** "赛道「乡村振兴」分组「生态镇组」指标「村集体经济收入增速」" and its English, for the start of messages. */
+export function where(track: string, group?: string | string[], indicator?: string): { zh: string; en: string } {
+  const groups = group === undefined ? [] : Array.isArray(group) ? group : [group];
+  const zh = `赛道「${track}」${groups.length ? `分组「${groups.join('」「')}」` : ''}${indicator ? `指标「${indicator}」` : ''}`;
+  const en = [`Track ${track}`, groups.length ? `${groups.length > 1 ? 'groups' : 'group'} ${groups.join(', ')}` : '', indicator ? `indicator ${indicator}` : ''].filter(Boolean).join(', ');
+  return { zh, en };
+}

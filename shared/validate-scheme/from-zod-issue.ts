@@ -30,7 +30,7 @@ export function fromZodIssue(issue: core.$ZodIssue, input: unknown): Problem {
   const fieldZh = last ? `${FIELDS[last] ?? last}(${last})` : '方案';
   const fieldEn = last ?? 'scheme';
   const pre = (zh: string, en: string): [string, string] => [
-    `${where.zh ? where.zh + ':' : ''}${zh}`,
+    `${where.zh ? where.zh + '：' : ''}${zh}`,
     `${where.en ? where.en + ': ' : ''}${en}`,
   ];
   let msg: [string, string];

@@ -40,19 +40,43 @@ const LISTS: Record<string, [string, string]> = {
   responsibilities: ['责任', 'responsibility'],
 };
 
-/** "赛道「项目建设」指标「新开工项目数」" — the named items along the path, read from the raw input. */
+type Obj = Record<string, unknown>;
+const asObj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
+const nameOf = (o: Obj): string | undefined => [o.name, o.id, o.code].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+
+/**
+ * "赛道「项目建设」指标「新开工项目数」" — the named items along the path, read from the raw input.
+ * Inside a group's overrides the record keys are named too: the track by its id, the indicator
+ * by its code (`groups[1].overrides.rural.methods.R01` → 分组「生态镇组」赛道「乡村振兴」指标「…」).
+ */
 export function locate(input: unknown, path: Path): { zh: string; en: string } {
   const zh: string[] = [];
   const en: string[] = [];
+  const tracks = Array.isArray(asObj(input).tracks) ? (asObj(input).tracks as unknown[]).map(asObj) : [];
+  let track: Obj | undefined;
+  const named = (kind: [string, string], label: string) => {
+    zh.push(`${kind[0]}「${label}」`);
+    en.push(`${kind[1]} ${label}`);
+  };
+  const indicator = (code: string) => {
+    const i = (Array.isArray(track?.indicators) ? (track.indicators as unknown[]) : []).map(asObj).find((x) => x.code === code);
+    named(LISTS.indicators!, (i && nameOf(i)) ?? code);
+  };
   let cur: unknown = input;
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (cur === null || typeof cur !== 'object') break;
     cur = (cur as Record<PropertyKey, unknown>)[key as string];
-    const list = LISTS[String(path[i - 1] ?? '')];
-    if (typeof key === 'number' && list) {
-      const o = (cur && typeof cur === 'object' ? cur : {}) as Record<string, unknown>;
-      const label = [o.name, o.id, o.code].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+    const parent = String(path[i - 1] ?? '');
+    const inOverride = path[i - 3] === 'overrides';
+    const list = LISTS[parent];
+    if (parent === 'overrides' && typeof key === 'string') {
+      track = tracks.find((t) => t.id === key);
+      named(LISTS.tracks!, (track && nameOf(track)) ?? key);
+    } else if (inOverride && (parent === 'fullMarks' || parent === 'methods') && typeof key === 'string') indicator(key);
+    else if (inOverride && parent === 'indicators' && typeof cur === 'string') indicator(cur);
+    else if (typeof key === 'number' && list) {
+      const label = nameOf(asObj(cur));
       zh.push(label ? `${list[0]}「${label}」` : `第 ${key + 1} 个${list[0]}`);
       en.push(label ? `${list[1]} ${label}` : `${list[1]} #${key + 1}`);
     }

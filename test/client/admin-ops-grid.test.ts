@@ -129,3 +129,30 @@ describe('keys', () => {
     expect(newEventId('veto')).toMatch(/^veto-[A-Za-z0-9]{1,20}$/);
   });
 });
+
+describe('value ranges in the grid', () => {
+  const ranged: Grid = {
+    ...grid,
+    indicators: [
+      { id: 'inv', name: '固定资产投资完成率', unit: '%', method: 'completion', editable: true, range: { min: 0, max: null, integer: false, grades: null } },
+      { id: 'proj', name: '新开工项目数', unit: '个', method: 'rank', editable: true, range: { min: 0, max: null, integer: true, grades: null } },
+    ],
+  };
+  it('refuses −50 % before sending, naming the indicator and the range, and leaves it out of the batch', () => {
+    const d = editDraft(ranged, {}, 'u2', 'inv', '-50', seqKey);
+    const draft = d[cellId('u2', 'inv')]!;
+    expect(draft.value).toBeUndefined();
+    expect(draft.error?.zh).toBe('指标「固定资产投资完成率」数值 −50 超出允许范围 0–∞（%）');
+    expect(draft.error?.en).toBe('Indicator 固定资产投资完成率: value −50 is outside the allowed range 0–∞ (%)');
+    expect(invalidDrafts(ranged, d)).toHaveLength(1);
+    expect(toBatchItems(ranged, d, '')).toEqual([]);
+  });
+  it('refuses a fraction of a count and accepts a whole one; empty still withdraws', () => {
+    expect(editDraft(ranged, {}, 'u2', 'proj', '2.5', seqKey)[cellId('u2', 'proj')]!.error?.zh).toContain('应为整数');
+    const ok = editDraft(ranged, {}, 'u2', 'proj', '3', seqKey);
+    expect(ok[cellId('u2', 'proj')]).toMatchObject({ value: 3 });
+    expect(ok[cellId('u2', 'proj')]!.error).toBeUndefined();
+    const withdraw = editDraft(ranged, {}, 'u1', 'inv', '', seqKey);
+    expect(withdraw[cellId('u1', 'inv')]).toMatchObject({ value: null });
+  });
+});

@@ -4,7 +4,8 @@
  * the save dialog, saves, and the standings the server then serves are exactly what the preview
  * said — every listed row has its predicted rank and score, every other row is unchanged. A second
  * session editing the old version gets the clear conflict message and nothing is overwritten.
- * Problems show with their paths and jump to the field; a scheme file imports into the editor.
+ * Problems show by track, group and indicator name and jump to the field; a scheme file imports
+ * into the editor.
  * On the org page a unit is added (the server's refusal shown first) and a display link is shown
  * once and revoked. Leaders see the editor read-only.
  */
@@ -169,7 +170,7 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
     expect(await second.getByTestId('track-weight').locator('input').inputValue()).toBe(String(w0 + 1));
   }, 120_000);
 
-  it('shows the engine\'s problems with their paths, jumps to the field, and imports a scheme file', async () => {
+  it('shows the engine\'s problems by name, jumps to the field, and imports a scheme file', async () => {
     const page = await signIn('admin', account('admin').password);
     const s = srv.app.race.scheme()!;
     const ind = s.tracks[0]!.indicators[0]!;
@@ -177,9 +178,12 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
     const marks = page.getByTestId(`full-marks-${ind.code}`).locator('input');
     await marks.fill(String(ind.fullMarks + 5));
     await marks.press('Tab');
-    const problem = page.getByTestId('problem').filter({ hasText: `tracks[0].indicators` }).first();
+    const problem = page.locator('[data-testid="problem"][data-problem-path="tracks[0].indicators"]').first();
     await problem.waitFor({ timeout: 5000 });
+    // The message names the track and group; the JSON path is not shown, only kept for the jump.
     expect(await problem.textContent()).toContain('满分合计');
+    expect(await problem.textContent()).toMatch(/赛道「[^」]+」分组「[^」]+」/);
+    expect(await problem.textContent()).not.toContain('tracks[0]');
     await page.getByTestId('tab-season').click();
     await problem.locator('button').click();
     await page.locator('.saima-flash').first().waitFor({ timeout: 5000 });

@@ -86,7 +86,7 @@ describe('npm run score (spawned)', () => {
     const text = readFileSync(SCHEME, 'utf8').replace('"fullMarks": 30,\n          "method": { "kind": "completion"', '"fullMarks": 25,\n          "method": { "kind": "completion"');
     const r = await spawnScore([file('bad.scheme.jsonc', text), EVENTS]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/第 \d+ 行 tracks\[0\]\.indicators:赛道「项目建设」在分组「经济强镇组」的满分合计 95,应为 100/);
+    expect(r.stderr).toMatch(/第 \d+ 行 tracks\[0\]\.indicators:赛道「项目建设」分组「经济强镇组」：各指标满分合计 95，应为 100/);
     expect(r.stderr).toContain('[full_marks_sum]');
   });
 });
@@ -131,7 +131,7 @@ describe('runScore (in process)', () => {
     changed.tracks[1]!.indicators[0]!.fullMarks = 20;
     const r = runScore([SCHEME, file('change.jsonl', `${JSON.stringify({ type: 'scheme:changed', data: { scheme: changed } })}\n`)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/第 1 行\(scheme:changed\) data\.scheme\.tracks\[1\]\.indicators:赛道「基层治理」在分组「经济强镇组」的满分合计 90,应为 100/);
+    expect(r.stderr).toMatch(/第 1 行\(scheme:changed\) data\.scheme\.tracks\[1\]\.indicators:赛道「基层治理」分组「经济强镇组」：各指标满分合计 90，应为 100/);
   });
 
   it('rejects an event the engine refuses (a duplicate adjustment id) with its line', () => {

@@ -44,7 +44,7 @@ function base() {
         name: '县直部门组',
         units: ['d1'],
         tracks: ['enterprise'],
-        overrides: { enterprise: { indicators: ['E01', 'E02', 'E03'], fullMarks: { E01: 60, E02: 30, E03: 10 } } },
+        overrides: { enterprise: { indicators: ['E01', 'E02', 'E03'], fullMarks: { E01: 70, E02: 20, E03: 10 } } },
       },
     ],
     units: [
@@ -94,25 +94,33 @@ describe('validateScheme', () => {
     ['unit listed twice in a group', (s) => s.groups[0]!.units.push('t1'), 'duplicate_member', '单位「城关镇」出现了两次'],
     ['unit in two groups sharing a track', (s) => s.groups[1]!.units.push('t2'), 'unit_in_two_groups', '单位「临河镇」同时在分组「经济强镇组」和「县直部门组」'],
     ['unit in no group', (s) => s.units.push({ id: 't3', name: '白沙镇' }), 'unit_without_group', '单位「白沙镇」不在任何分组中'],
-    ['full marks do not add up', (s) => (ind(s, 0, 0).fullMarks = 35), 'full_marks_sum', '赛道「项目建设」在分组「经济强镇组」的满分合计 95,应为 100', 'tracks[0].indicators'],
-    ['override full marks do not add up', (s) => ((s.groups[1] as any).overrides.enterprise.fullMarks.E01 = 55), 'full_marks_sum', '赛道「为企服务」在分组「县直部门组」的满分合计 95,应为 100', 'groups[1].overrides.enterprise'],
+    ['full marks do not add up', (s) => (ind(s, 0, 0).fullMarks = 35), 'full_marks_sum', '赛道「项目建设」分组「经济强镇组」：各指标满分合计 95，应为 100', 'tracks[0].indicators'],
+    ['override full marks do not add up', (s) => ((s.groups[1] as any).overrides.enterprise.fullMarks.E01 = 65), 'full_marks_sum', '赛道「为企服务」分组「县直部门组」：各指标满分合计 95，应为 100', 'groups[1].overrides.enterprise'],
     ['override names unknown indicator', (s) => (s.groups[1] as any).overrides.enterprise.indicators.push('E99'), 'override_unknown_indicator', '不存在的指标「E99」'],
     ['override full marks of unknown indicator', (s) => ((s.groups[1] as any).overrides.enterprise.fullMarks.X1 = 1), 'override_unknown_indicator', '不存在的指标「X1」', 'groups[1].overrides.enterprise.fullMarks.X1'],
     ['override names unknown track', (s) => ((s.groups[1] as any).overrides.rural = { fullMarks: {} }), 'override_unknown_track', '不存在的赛道「rural」'],
     ['override of a track the group does not run', (s) => ((s.groups[1] as any).overrides.project = { indicators: ['P01'] }), 'override_track_not_run', '分组「县直部门组」没有参加赛道「项目建设」'],
-    ['threshold tiers out of order (higher)', (s) => ind(s, 0, 2).method.tiers.reverse(), 'tiers_order', '指标「项目建设序时进度」的档次表顺序不对'],
+    ['threshold tiers out of order (higher)', (s) => ind(s, 0, 2).method.tiers.reverse(), 'tiers_order', '赛道「项目建设」指标「项目建设序时进度」：档次表顺序不对'],
     ['threshold tiers out of order (lower)', (s) => Object.assign(ind(s, 0, 2), { direction: 'lower' }), 'tiers_order', '越低越好的指标从低到高排列'],
-    ['rank tiers top not ascending', (s) => ind(s, 0, 1).method.tiers.reverse(), 'tiers_order', '指标「新开工项目数」的名次档次应从前到后排列'],
+    ['rank tiers top not ascending', (s) => ind(s, 0, 1).method.tiers.reverse(), 'tiers_order', '指标「新开工项目数」：名次档次应从前到后排列'],
     ['rank tiers points increasing', (s) => (ind(s, 0, 1).method.tiers[1].points = 31), 'tiers_order', '名次档次分值不能递增'],
-    ['override method tiers out of order', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold', tiers: [{ bound: 1, points: 1 }, { bound: 2, points: 2 }] } }), 'tiers_order', '指标「企业诉求办结率」'],
-    ['tier points above full marks', (s) => (ind(s, 0, 2).method.tiers[0].points = 35), 'points_above_full_marks', '指标「项目建设序时进度」在分组「经济强镇组」满分为 30,但计分表中有 35 分', 'tracks[0].indicators[2].method.tiers[0].points'],
-    ['grade points above overridden full marks', (s) => Object.assign((s.groups[1] as any).overrides.enterprise.fullMarks, { E01: 75, E02: 15 }), 'points_above_full_marks', '指标「营商环境满意度」在分组「县直部门组」满分为 15,但计分表中有 20 分'],
-    ['rank with neither step nor tiers', (s) => (ind(s, 0, 1).method = { kind: 'rank' }), 'rank_without_rule', '指标「新开工项目数」按排名赋分计分,但既没有步长'],
-    ['completion without a target', (s) => delete ind(s, 0, 0).targets.t2, 'missing_target', '分组「经济强镇组」中「临河镇」没有目标值', 'tracks[0].indicators[0].targets'],
-    ['override method needs a target', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E02: { kind: 'completion' } }), 'missing_target', '指标「营商环境满意度」按目标完成率计分,分组「县直部门组」中「县发改委」'],
+    ['override method tiers out of order', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold', tiers: [{ bound: 1, points: 1 }, { bound: 2, points: 2 }] } }), 'tiers_order', '赛道「为企服务」分组「县直部门组」指标「企业诉求办结率」：档次表顺序不对'],
+    ['tier points above full marks', (s) => (ind(s, 0, 2).method.tiers[0].points = 35), 'points_above_full_marks', '赛道「项目建设」分组「经济强镇组」指标「项目建设序时进度」：满分为 30，但计分表中有 35 分', 'tracks[0].indicators[2].method.tiers[0].points'],
+    ['grade points above overridden full marks', (s) => Object.assign((s.groups[1] as any).overrides.enterprise.fullMarks, { E01: 75, E02: 15 }), 'points_above_full_marks', '分组「县直部门组」指标「营商环境满意度」：满分为 15，但计分表中有 20 分'],
+    ['threshold tiers top out below full marks', (s) => Object.assign(ind(s, 0, 2), { fullMarks: 35 }) && (ind(s, 0, 0).fullMarks = 35), 'points_below_full_marks', '赛道「项目建设」分组「经济强镇组」指标「项目建设序时进度」：满分为 35，但档次表最高只有 30 分', 'tracks[0].indicators[2].method.tiers'],
+    ['rank tiers top out below full marks', (s) => (ind(s, 0, 1).method.tiers = [{ top: 1, points: 25 }, { top: 2, points: 20 }]), 'points_below_full_marks', '指标「新开工项目数」：满分为 30，但档次表最高只有 25 分'],
+    ['grade table below overridden full marks', (s) => Object.assign((s.groups[1] as any).overrides.enterprise.fullMarks, { E01: 60, E02: 30 }), 'points_below_full_marks', '赛道「为企服务」分组「县直部门组」指标「营商环境满意度」：满分为 30，但等级分值表最高只有 20 分', 'tracks[1].indicators[1].method.points'],
+    ['override threshold below the group full marks', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold', tiers: [{ bound: 95, points: 60 }, { bound: 90, points: 40 }] } }), 'points_below_full_marks', '赛道「为企服务」分组「县直部门组」指标「企业诉求办结率」：满分为 70，但档次表最高只有 60 分', 'groups[1].overrides.enterprise.methods.E01.tiers'],
+    ['one table short in two groups is one problem naming both', (s) => (ind(s, 1, 1).method.points = { 优: 15, 良: 10 }), 'points_below_full_marks', '赛道「为企服务」分组「经济强镇组」「县直部门组」指标「营商环境满意度」：满分为 20，但等级分值表最高只有 15 分'],
+    ['range min above max', (s) => (ind(s, 0, 0).range = { min: 10, max: 5 }), 'range_bounds', '赛道「项目建设」指标「固定资产投资完成率」：取值范围的下限 10 高于上限 5', 'tracks[0].indicators[0].range.min'],
+    ['range allows a grade the table does not score', (s) => (ind(s, 1, 1).range = { grades: ['优', '中'] }), 'range_unknown_grade', '指标「营商环境满意度」：允许的等次「中」不在等级分值表中', 'tracks[1].indicators[1].range.grades[1]'],
+    ['zod: override method shape names the track and indicator', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E01: { kind: 'threshold' } }), 'schema_invalid_type', '分组「县直部门组」赛道「为企服务」指标「企业诉求办结率」：缺少必填字段 档次表(tiers)', 'groups[1].overrides.enterprise.methods.E01.tiers'],
+    ['rank with neither step nor tiers', (s) => (ind(s, 0, 1).method = { kind: 'rank' }), 'rank_without_rule', '指标「新开工项目数」：按排名赋分计分，但既没有步长'],
+    ['completion without a target', (s) => delete ind(s, 0, 0).targets.t2, 'missing_target', '赛道「项目建设」分组「经济强镇组」指标「固定资产投资完成率」：按目标完成率计分，但「临河镇」没有目标值', 'tracks[0].indicators[0].targets'],
+    ['override method needs a target', (s) => ((s.groups[1] as any).overrides.enterprise.methods = { E02: { kind: 'completion' } }), 'missing_target', '分组「县直部门组」指标「营商环境满意度」：按目标完成率计分，但「县发改委」'],
     ['growth without a baseline', (s) => Object.assign(ind(s, 1, 3), { baseline: undefined, baselines: { t1: 900 } }), 'missing_baseline', '「临河镇」没有非零基数'],
     ['growth with a zero baseline', (s) => Object.assign(ind(s, 1, 3), { baselines: { t1: 0 } }), 'missing_baseline', '「城关镇」没有非零基数'],
-    ['grade method with empty points', (s) => (ind(s, 1, 1).method.points = {}), 'grade_points_empty', '指标「营商环境满意度」按定性评价计分,但等级分值表是空的'],
+    ['grade method with empty points', (s) => (ind(s, 1, 1).method.points = {}), 'grade_points_empty', '指标「营商环境满意度」：按定性评价计分，但等级分值表是空的'],
     ['current period unknown', (s) => (s.season.currentPeriod = 'm13'), 'unknown_period', '当前考核期「m13」'],
     ['cadre of unknown unit', (s) => (s.cadres[0]!.unit = 'x1'), 'cadre_unknown_unit', '干部「王建国」所在单位「x1」不存在'],
     ['cadre of unknown cadre group', (s) => (s.cadres[0]!.group = 'mayor'), 'cadre_unknown_group', '干部「王建国」的干部分组「mayor」不存在'],
@@ -126,6 +134,14 @@ describe('validateScheme', () => {
     ['red + yellow share > 1', (s) => (s.rules = { light: { mode: 'rank', redShare: 0.6, yellowShare: 0.5 } }), 'light_shares', '红灯比例 0.6 加黄灯比例 0.5 超过 1'],
     ['score light bands inverted', (s) => (track(s, 1).light = { mode: 'score', redBelow: 80, yellowBelow: 60 }), 'light_bands', '赛道「为企服务」亮灯规则的红灯分数线 80 高于黄灯分数线 60'],
   ];
+
+  it('reports a short table once per full marks, in English too', () => {
+    const s = base();
+    ind(s, 1, 1).method.points = { 优: 15, 良: 10 };
+    const hits = validateScheme(s).problems.filter((p) => p.code === 'points_below_full_marks');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.en).toBe('Track 为企服务, groups 经济强镇组, 县直部门组, indicator 营商环境满意度: full marks are 20 but the grade table tops out at 15 points, so no unit can reach full marks; give the top entry 20 points or set full marks to 15');
+  });
 
   it.each(table)('%s', (_rule, mutate, code, zh, path) => {
     const s = base();

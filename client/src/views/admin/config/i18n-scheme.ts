@@ -9,7 +9,7 @@ export const schemeZh = {
     imported: '已将「{name}」载入编辑区（尚未保存）。请检查校验结果和排名影响后再保存。',
     importBad: '「{name}」不是有效的 JSON，已在“原始 JSON”中打开。', importShape: '导入的方案有 {n} 处结构问题，未载入表单；请在“原始 JSON”中修正。',
   },
-  problems: { title: '发现 {n} 个问题，修正后才能保存：', warnings: '{n} 条提示', jump: '跳转到该字段', more: '还有 {n} 条…' },
+  problems: { title: '发现 {n} 个问题，修正后才能保存：', warnings: '{n} 条提示', jump: '跳转到该字段', locate: '定位', more: '还有 {n} 条…' },
   season: {
     schemeName: '方案名称', id: '赛季编码', name: '赛季名称', current: '当前考核期', currentAuto: '（最后一个有数据的考核期）',
     periods: '考核期', weightSum: '权重合计 {n}', kind: '类型', weight: '赛季权重', progress: '序时进度 %', addPeriod: '添加考核期',
@@ -24,6 +24,10 @@ export const schemeZh = {
     higher: '越高越好', lower: '越低越好', higherShort: '正向', lowerShort: '逆向', missing: '缺报处理', missingKinds: { zero: '记 0 分', exclude: '剔除折算', carry: '沿用上期' },
     owner: '报送单位', ownerHint: '部门编码，如 tjj', target: '目标值', baseline: '基期值', targets: '分单位目标值（覆盖统一目标）',
     baselines: '分单位基期值（覆盖统一基期）', method: '计分方法与参数', sum: '满分合计 {sum} / 应为 {total}',
+  },
+  range: {
+    title: '取值范围', min: '下限', max: '上限', integer: '只收整数', grades: '允许的等次（不勾选即全部）', open: '不限', value: '指定数值',
+    byMeasure: '按计量单位（{v}）', yes: '是', no: '否', effective: '生效范围：{range}。超出范围的数值在报送、表格录入和导入时都会被拒收。',
   },
   method: {
     kind: '计分方法', points: '得分', cap: '封顶倍数', base: '基础分系数', best: '满意值', worst: '不允许值', groupBest: '组内最优', groupWorst: '组内最差',
@@ -102,7 +106,7 @@ export const schemeEn: typeof schemeZh = {
     imported: '"{name}" is loaded into the editor (not saved yet). Check the problems and the rank impact, then save.',
     importBad: '"{name}" is not valid JSON; it is open in Raw JSON.', importShape: 'The imported scheme has {n} structural problems and was not loaded into the form; fix them in Raw JSON.',
   },
-  problems: { title: '{n} problems must be fixed before saving:', warnings: '{n} notes', jump: 'Go to the field', more: '{n} more…' },
+  problems: { title: '{n} problems must be fixed before saving:', warnings: '{n} notes', jump: 'Go to the field', locate: 'Locate', more: '{n} more…' },
   season: {
     schemeName: 'Scheme name', id: 'Season code', name: 'Season name', current: 'Current period', currentAuto: '(last period with data)',
     periods: 'Periods', weightSum: 'weights add up to {n}', kind: 'Kind', weight: 'Season weight', progress: 'Expected progress %', addPeriod: 'Add period',
@@ -117,6 +121,10 @@ export const schemeEn: typeof schemeZh = {
     higher: 'Higher better', lower: 'Lower better', higherShort: '↑ higher', lowerShort: '↓ lower', missing: 'If missing', missingKinds: { zero: 'zero', exclude: 'rescale', carry: 'carry' },
     owner: 'Owner department', ownerHint: 'department code, e.g. tjj', target: 'Target', baseline: 'Baseline', targets: 'Targets per unit (override the target)',
     baselines: 'Baselines per unit (override the baseline)', method: 'Scoring method', sum: 'full marks {sum} / must be {total}',
+  },
+  range: {
+    title: 'Value range', min: 'Lowest', max: 'Highest', integer: 'Whole numbers only', grades: 'Allowed grades (none ticked: all)', open: 'open', value: 'a number',
+    byMeasure: 'by measure ({v})', yes: 'yes', no: 'no', effective: 'In effect: {range}. Values outside it are refused in submissions, the grid and imports.',
   },
   method: {
     kind: 'Method', points: 'Points', cap: 'Cap (× full marks)', base: 'Base', best: 'Best value', worst: 'Worst value', groupBest: 'group best', groupWorst: 'group worst',

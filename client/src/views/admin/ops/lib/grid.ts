@@ -3,6 +3,7 @@
  * drafts differ from the stored value, and the batch items that save them (POST /api/values/batch).
  */
 import { newKey } from './keys.ts';
+import { outOfRange, type EffectiveRange, type RangeMessage } from '../../../../../../shared/value-range.ts';
 
 export type CellValue = number | string | null;
 
@@ -22,6 +23,8 @@ export interface GridIndicator {
   fullMarks?: number;
   /** Labels of a grade indicator. */
   grades?: string[];
+  /** The values the scheme accepts (取值范围). */
+  range?: EffectiveRange;
   editable: boolean;
 }
 export interface GridUnit {
@@ -48,6 +51,8 @@ export interface Draft {
   input: string;
   /** The parsed value, or undefined when the input is not valid. */
   value: CellValue | undefined;
+  /** Why a number or label is not accepted (outside the indicator's range). */
+  error?: RangeMessage;
   /** Idempotency key, renewed whenever the value changes. */
   key: string;
 }
@@ -104,16 +109,17 @@ export function parseInput(text: string, method?: string): Parsed {
 /** A new or updated draft for what the user typed (the key changes only when the value does). */
 export function editDraft(grid: Grid, drafts: Drafts, unit: string, indicator: string, input: string, key: () => string = () => newKey('grid')): Drafts {
   const id = cellId(unit, indicator);
-  const method = grid.indicators.find((i) => i.id === indicator)?.method;
-  const parsed = parseInput(input, method);
-  const value = parsed.ok ? parsed.value : undefined;
+  const ind = grid.indicators.find((i) => i.id === indicator);
+  const parsed = parseInput(input, ind?.method);
+  const error = parsed.ok && parsed.value !== null && ind?.range ? (outOfRange(ind.range, ind.name, ind.unit ?? '', parsed.value) ?? undefined) : undefined;
+  const value = parsed.ok && !error ? parsed.value : undefined;
   const prev = drafts[id];
   const next = { ...drafts };
   if (parsed.ok && value === storedValue(grid, unit, indicator)) {
     delete next[id];
     return next;
   }
-  next[id] = { unit, indicator, input, value, key: prev && prev.value === value ? prev.key : key() };
+  next[id] = { unit, indicator, input, value, ...(error ? { error } : {}), key: prev && prev.value === value ? prev.key : key() };
   return next;
 }
 

@@ -66,6 +66,8 @@ const en: OpsMessages = {
     saved: 'Saved {accepted} values ({duplicates} duplicates).',
     refused: 'The server refused this batch; nothing was saved:',
     notNumber: 'Enter a number (empty withdraws the value).',
+    outOfRange: 'These values are outside their indicator\'s allowed range; correct them before saving:',
+    range: 'allowed {range}',
     badLabel: 'A grade label has at most 20 characters.',
     correctionTitle: 'Correct existing values',
     correctionHint: 'These {n} cells already have values; the change is recorded as a correction. Give the reason (applies to all).',
