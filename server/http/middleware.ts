@@ -82,7 +82,9 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
       }
     }
     if (res.headersSent) return;
-    res.status(e.status).json(errorBody(e, english));
+    // The request log's id (request-log.ts), so a person reporting an error can quote it.
+    const requestId = (req as { id?: unknown }).id;
+    res.status(e.status).json({ ...errorBody(e, english), ...(typeof requestId === 'string' ? { requestId } : {}) });
   };
 }
 
