@@ -59,13 +59,13 @@ export interface LoggerOptions {
   level: LogLevel;
   /** Where lines go (default stdout); tests pass a capturing stream. */
   stream?: DestinationStream;
-  /** Pretty lines (default: when stdout is a terminal and no stream is given). */
+  /** Human-readable lines (default: when no stream is given and stdout is a terminal). */
   pretty?: boolean;
 }
 
 export function createLogger(opts: LoggerOptions): Logger {
   const usePretty = opts.pretty ?? (!opts.stream && process.stdout.isTTY === true);
-  const stream = opts.stream ?? (usePretty ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : undefined);
+  const stream = usePretty ? pretty({ colorize: !opts.stream, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', destination: opts.stream ?? 1, sync: true }) : opts.stream;
   const options = { level: opts.level, base: { service: 'saima' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   return stream ? pino(options, stream) : pino(options);
 }

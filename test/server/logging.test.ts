@@ -1,4 +1,5 @@
 /** The request log: one JSON line per request with its id, caller and timing, and no credentials in it. */
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/ops/logger.ts';
 import { scrubUrl } from '../../server/ops/logger.ts';
@@ -75,5 +76,40 @@ describe('request log', () => {
     expect(scrubUrl('/x?Password=1&api%5Fkey=2&a=3')).toBe('/x?Password=[redacted]&api%5Fkey=[redacted]&a=3');
     expect(scrubUrl('/x?a=1')).toBe('/x?a=1');
     expect(scrubUrl('/plain')).toBe('/plain');
+  });
+});
+
+describe('logger', () => {
+  const capture = () => {
+    const out: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        out.push(chunk.toString());
+        done();
+      },
+    });
+    return { out, stream };
+  };
+
+  it('redacts credential fields of logged objects, top level and one level down', () => {
+    const { out, stream } = capture();
+    const logger = createLogger({ level: 'info', stream });
+    logger.info({ password: 'pw-123456', user: { token: 'tk-abcdef', csrfToken: 'cs-987654', name: 'ok-name' } }, 'x');
+    const line = JSON.parse(out.join(''));
+    expect(line.password).toBe('[redacted]');
+    expect(line.user).toEqual({ token: '[redacted]', csrfToken: '[redacted]', name: 'ok-name' });
+  });
+
+  it('honours the level, and writes readable lines instead of JSON when pretty', () => {
+    const json = capture();
+    const quiet = createLogger({ level: 'warn', stream: json.stream });
+    quiet.info('not shown');
+    quiet.warn('shown');
+    expect(json.out.map((l) => JSON.parse(l).msg)).toEqual(['shown']);
+    const pretty = capture();
+    createLogger({ level: 'info', stream: pretty.stream, pretty: true }).info({ user: 'u1' }, 'hello there');
+    const text = pretty.out.join('');
+    expect(text).toMatch(/INFO.*hello there/);
+    expect(() => JSON.parse(text)).toThrow();
   });
 });
