@@ -1,7 +1,7 @@
 /**
  * Prometheus metrics (prom-client). Each app has its own Registry (tests run many apps in one
  * process); the process-wide default metrics (CPU, memory, GC, event-loop lag) live in one shared
- * registry, started on first use, and are merged in when scraped.
+ * registry, started with the first app, and are merged in when scraped.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -27,6 +27,8 @@ export interface MetricsSources {
 const LATENCY = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 export function createMetrics() {
+  // Started with the first app, once per process: GC durations are observed from then on.
+  defaults();
   const registry = new Registry();
   const registers = [registry];
   const submissions = new Counter({ name: 'saima_submissions_total', help: 'Submissions, by result (accepted, refused) and error code', labelNames: ['result', 'code'], registers });
@@ -90,8 +92,9 @@ export function socketsByKind(rooms: Map<string, Set<string>>, connected: number
   const kinds = new Map<string, Set<string>>();
   for (const [room, ids] of rooms) {
     const colon = room.indexOf(':');
-    // A socket's own room is named by its id and holds only it.
-    if (ids.size === 1 && ids.has(room)) continue;
+    // A socket's own room is named by its id and holds only it; `sig:` rooms are the live
+    // server's internal grouping of sockets by their board rooms.
+    if ((ids.size === 1 && ids.has(room)) || room.startsWith('sig:')) continue;
     const kind = colon < 0 ? room : room.slice(0, colon);
     let set = kinds.get(kind);
     if (!set) kinds.set(kind, (set = new Set()));

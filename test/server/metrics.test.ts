@@ -87,6 +87,8 @@ describe('/metrics', () => {
     expect(get(after, 'saima_database_bytes')).toBeGreaterThan(0);
     expect(get(after, 'saima_sockets{kind="group"}')).toBe(1);
     expect(get(after, 'saima_sockets{kind="all"}')).toBe(1);
+    expect(get(after, 'saima_sockets{kind="user"}')).toBe(1);
+    expect([...after.keys()].filter((k) => k.includes('kind="sig"'))).toEqual([]);
     // Default process metrics: event-loop lag and the GC histogram's declaration.
     expect(after.has('nodejs_eventloop_lag_seconds')).toBe(true);
     const text = (await client(srv.url, { bearer: TOKEN }).req('GET', '/metrics')).body as string;
