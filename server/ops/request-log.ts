@@ -29,7 +29,8 @@ export function requestLog(logger: Logger): RequestHandler {
       return p.role === 'public' ? { role: 'public' } : { user: p.actor, role: p.role };
     },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url), remoteAddress: req.remoteAddress }),
+      // The client's address as Express sees it (X-Forwarded-For when the proxy is trusted).
+      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string; raw?: Request }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url), remoteAddress: req.raw?.ip ?? req.remoteAddress }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customSuccessMessage: (req, res, ms) => `${req.method} ${scrubUrl((req as Request).originalUrl ?? req.url ?? '')} ${res.statusCode} ${ms} ms`,
