@@ -68,6 +68,7 @@ async function openPostgres(url: string, schema: string | undefined, log: Storag
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${schema}`);
   if (schema) {
     const c = new pg.Client({ connectionString: url });
+    c.on('error', (err) => log('database connection lost', err));
     await c.connect();
     try {
       await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

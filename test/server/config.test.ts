@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
+import { openStorage } from '../../server/storage/storage.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -177,5 +178,14 @@ describe('loadConfig', () => {
   it('lists unknown SAIMA_ variables (typos) so the start can warn', () => {
     const r = loadConfig({ SAIMA_DATADIR: 'x', SAIMA_FAST_HASH: '1' });
     expect(r.ok && r.unknown).toEqual(['SAIMA_DATADIR']);
+  });
+});
+
+describe('openStorage', () => {
+  it('refuses a database URL it does not know instead of falling back to SQLite', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saima-url-')), 'data');
+    await expect(openStorage({ url: 'postgress://u:pw@db/x', dataDir: dir })).rejects.toThrow(/unsupported database URL/);
+    await expect(openStorage({ url: 'postgress://u:pw@db/x', dataDir: dir })).rejects.not.toThrow(/pw/);
+    expect(fs.existsSync(dir)).toBe(false);
   });
 });
