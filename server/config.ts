@@ -60,7 +60,13 @@ const dbUrl = z
     return z.NEVER;
   });
 
-const origin = (s: string) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol) && new URL(s).origin === s.replace(/\/$/, '');
+/** `https://Host:8443/` → `https://host:8443`; null unless it is a bare http(s) origin. */
+const origin = (s: string): string | null => {
+  if (!URL.canParse(s)) return null;
+  const u = new URL(s);
+  const bare = /^https?:$/.test(u.protocol) && u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
+  return bare ? u.origin : null;
+};
 
 const ianaZone = (s: string) => {
   try {
@@ -107,8 +113,8 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (list.every(origin)) return list.map((s) => s.replace(/\/$/, ''));
+      const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean).map(origin);
+      if (list.every((o) => o !== null)) return list as string[];
       ctx.addIssue({ code: 'custom', message: 'origins' });
       return z.NEVER;
     }),
