@@ -38,6 +38,12 @@ import { publishRoutes } from './routes/publish-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { createScreenFeed } from './services/screen-source.ts';
 import { attachScreenFeed } from './services/screen-socket.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { createLogger, logFn, type Logger } from './ops/logger.ts';
+import { requestLog } from './ops/request-log.ts';
+import { createMetrics, socketsByKind } from './ops/metrics.ts';
+import { hasMetricsToken, metricsHandler } from './ops/metrics-route.ts';
+import { databaseBytes, logSeq } from './ops/probes.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -52,7 +58,14 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** See LiveDeps.patchWindowMs (default 30 ms). */
   patchWindowMs?: number;
+  /** Request lines and errors (default: errors only, to stdout). */
+  logger?: Logger;
+  /** Unexpected errors (default: to `logger`). */
   log?: (msg: string, err?: unknown) => void;
+  /** Bearer token that may read /metrics besides admins. */
+  metricsToken?: string | null;
+  /** Express `trust proxy` (behind a reverse proxy: its hop count or addresses). */
+  trustProxy?: boolean | number | string[];
 }
 
 /** Every API route, in documentation order. */
@@ -60,6 +73,7 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
   return [
     ...sessionRoutes(deps),
     ...metaRoutes(deps),
+    ...healthRoutes(deps),
     ...schemeRoutes(deps),
     ...eventRoutes(deps),
     ...standingsRoutes(deps),
@@ -75,9 +89,11 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
 
 export async function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((msg: string, err?: unknown) => console.error(`[saima] ${msg}`, err ?? ''));
+  const logger = deps.logger ?? createLogger({ level: 'error' });
+  const log = deps.log ?? logFn(logger);
+  const metrics = createMetrics();
   const { storage } = deps;
-  const race = createRaceService({ storage, createEngine: deps.createEngine, now, checkScheme: deps.checkScheme, log });
+  const race = createRaceService({ storage, createEngine: deps.createEngine, now, checkScheme: deps.checkScheme, log, observe: metrics });
   await race.load();
   // The live server exists only after the HTTP server; these hooks reach it once it does.
   let live: LiveServer | null = null;
@@ -110,6 +126,8 @@ export async function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -129,7 +147,17 @@ export async function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/api', principalMiddleware(users, tokens));
+  const principal = principalMiddleware(users, tokens);
+  app.use('/api', principal);
+  const metricsToken = deps.metricsToken ?? null;
+  app.get(
+    '/metrics',
+    (req, res, next) => {
+      res.locals.metricsToken = hasMetricsToken(req, metricsToken);
+      return res.locals.metricsToken ? next() : principal(req, res, next);
+    },
+    metricsHandler(metrics),
+  );
   const api = express.Router();
   mountRoutes(api, routes, principalOf);
   const openapi = buildOpenApi(routes);
@@ -155,7 +183,13 @@ export async function createApp(deps: AppDeps) {
     connections.add(s);
     s.once('close', () => connections.delete(s));
   });
-  live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], patchWindowMs: deps.patchWindowMs, log });
+  live = createLiveServer(server, { race, users, tokens, origins: deps.origins ?? [], patchWindowMs: deps.patchWindowMs, log, sent: metrics.sent });
+  const io = live.io;
+  metrics.attach({
+    version: () => race.version,
+    sockets: () => socketsByKind(io.of('/').adapter.rooms, io.of('/').sockets.size),
+    logSize: async () => ({ events: await logSeq(storage), bytes: await databaseBytes(storage).catch(() => null) }),
+  });
   // Display sockets follow settings.screenSource (published snapshot or live), in front of the live handlers.
   const detachScreen = attachScreenFeed(live.io as unknown as Parameters<typeof attachScreenFeed>[0], screen, () => race.version);
 
@@ -171,6 +205,8 @@ export async function createApp(deps: AppDeps) {
     feedback,
     routes,
     screen,
+    metrics,
+    logger,
     /**
      * Closes sockets and the HTTP server; the caller closes the storage. Stops accepting first,
      * lets Socket.IO send its goodbyes, then cuts whatever is still open after `graceMs`: a

@@ -1,69 +1,85 @@
 /**
- * The only place that reads the environment and listens.
- *   PORT (3000), HOST (0.0.0.0), SAIMA_DATA_DIR (./data), SAIMA_DB (sqlite | postgres://…),
- *   SAIMA_DEMO (off: start empty), SAIMA_ORIGINS (comma-separated extra browser origins),
- *   SAIMA_ADMIN_PASSWORD (first admin's password when starting empty), SAIMA_SECURE_COOKIES (1 behind HTTPS).
+ * The only place that reads the environment and listens. The variables are parsed and checked
+ * in config.ts (README "Configuration"); a bad one stops the start before anything is opened.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.ts';
-import { openStorage } from './storage/storage.ts';
-import { createEngine } from '../shared/engine/index.ts';
-import { validateScheme } from '../shared/validate-scheme.ts';
-import { randomToken } from './auth/secrets.ts';
-import { demoInfo, seedDemo, startDemoFeeder } from './bootstrap/demo-seed.ts';
+import { loadConfig } from './config.ts';
+
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  process.stderr.write(`${loaded.errors.join('\n')}\n`);
+  process.exit(1);
+}
+const { config } = loaded;
+
+// Imported after the check: nothing is opened or written before it.
+const { createApp } = await import('./app.ts');
+const { openStorage } = await import('./storage/storage.ts');
+const { createEngine } = await import('../shared/engine/index.ts');
+const { validateScheme } = await import('../shared/validate-scheme.ts');
+const { randomToken } = await import('./auth/secrets.ts');
+const { demoInfo, seedDemo, startDemoFeeder } = await import('./bootstrap/demo-seed.ts');
+const { createLogger, logFn } = await import('./ops/logger.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = process.env;
-const port = Number(env.PORT ?? 3000);
-const host = env.HOST ?? '0.0.0.0';
-const demo = !['off', '0', 'false', 'no'].includes((env.SAIMA_DEMO ?? '').toLowerCase());
+const logger = createLogger({ level: config.logLevel });
+const log = logFn(logger);
+for (const name of loaded.unknown) logger.warn({ variable: name }, `unknown variable ${name} ignored (see README "Configuration")`);
 
-const storage = await openStorage({ url: env.SAIMA_DB ?? 'sqlite', dataDir: path.resolve(env.SAIMA_DATA_DIR ?? './data') });
+const dbUrl = config.db.kind === 'postgres' ? config.db.url : config.db.file ? `sqlite:${config.db.file}` : 'sqlite';
+const storage = await openStorage({ url: dbUrl, dataDir: config.dataDir, log });
 const app = await createApp({
   storage,
   createEngine,
   checkScheme: (s) => validateScheme(s).problems,
-  origins: (env.SAIMA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  origins: config.origins,
   staticDir: path.join(root, 'dist', 'client'),
-  secureCookies: env.SAIMA_SECURE_COOKIES === '1',
+  secureCookies: config.secureCookies,
+  logger,
+  log,
+  metricsToken: config.metricsToken,
+  trustProxy: config.trustProxy,
 });
 
 const empty = app.race.version === 0 && (await app.users.countUsers()) === 0;
 let firstAdmin: { username: string; password: string } | null = null;
-if (empty && demo) {
-  console.log('[saima] first start: creating the demo county…');
+if (empty && config.demo) {
+  logger.info('first start: creating the demo county…');
   await seedDemo(app, new Date());
 } else if (empty) {
-  firstAdmin = { username: 'admin', password: env.SAIMA_ADMIN_PASSWORD ?? randomToken().slice(0, 16) };
+  firstAdmin = { username: 'admin', password: config.adminPassword ?? randomToken().slice(0, 16) };
   await app.users.createUser({ ...firstAdmin, role: 'admin' }, 'setup');
 }
 const info = await demoInfo(app);
-const feeder = info && demo ? startDemoFeeder(app) : null;
+const feeder = info && config.demo ? startDemoFeeder(app) : null;
 
-app.server.listen(port, host, () => {
+app.server.listen(config.port, config.host, () => {
   const address = app.server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
-  const lines = [`[saima] listening on ${url}  (version ${app.race.version}, ${storage.dialect})`, `        API reference: ${url}/api/docs`];
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
+  logger.info({ url, version: app.race.version, db: storage.dialect }, `listening on ${url}  (version ${app.race.version}, ${storage.dialect}); API reference: ${url}/api/docs`);
+  // Sign-in details an operator needs once, on the console rather than in the log.
+  const lines: string[] = [];
   if (info) {
-    lines.push('        demo accounts:');
-    for (const a of info.accounts) lines.push(`          ${a.label.padEnd(24)} ${a.username} / ${a.password}`);
-    if (info.displayToken) lines.push(`        wall display: ${url}/screen?token=${info.displayToken}`);
+    lines.push('demo accounts:');
+    for (const a of info.accounts) lines.push(`  ${a.label.padEnd(24)} ${a.username} / ${a.password}`);
+    if (info.displayToken) lines.push(`  wall display: ${url}/screen?token=${info.displayToken}`);
   }
-  if (firstAdmin) lines.push(`        first admin: ${firstAdmin.username} / ${firstAdmin.password}  (change it after signing in)`);
-  console.log(lines.join('\n'));
+  if (firstAdmin) lines.push(`first admin: ${firstAdmin.username} / ${config.adminPassword ? '(SAIMA_ADMIN_PASSWORD)' : firstAdmin.password}  (change it after signing in)`);
+  if (lines.length) process.stderr.write(`[saima] ${lines.join('\n        ')}\n`);
 });
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`[saima] ${signal}: shutting down`);
+  logger.info({ signal }, `${signal}: shutting down`);
   feeder?.stop();
   await app.close();
   // After the last write: the next start replays only what follows the snapshot.
   await app.race.snapshotIfLong();
   await storage.close();
+  logger.flush();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -77,12 +77,14 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
       else if (b?.type === 'encoding.unsupported' || b?.type === 'charset.unsupported') e = errors.unsupportedType();
       else if (typeof status === 'number' && status >= 400 && status < 500) e = new AppError(status, 'bad_request', { zh: '请求格式不正确。', en: 'Malformed request.' });
       else {
-        log(`unhandled error on ${req.method} ${req.path}`, err);
+        log(`unhandled error on ${req.method} ${req.path} (request ${String((req as { id?: unknown }).id ?? '-')})`, err);
         e = errors.internal();
       }
     }
     if (res.headersSent) return;
-    res.status(e.status).json(errorBody(e, english));
+    // The request log's id (request-log.ts), so a person reporting an error can quote it.
+    const requestId = (req as { id?: unknown }).id;
+    res.status(e.status).json({ ...errorBody(e, english), ...(typeof requestId === 'string' ? { requestId } : {}) });
   };
 }
 

@@ -41,6 +41,8 @@ export interface LiveDeps {
    */
   patchWindowMs?: number;
   log: (msg: string, err?: unknown) => void;
+  /** A patch went out `ms` after the oldest version it carries committed (metrics). */
+  sent?: (ms: number) => void;
 }
 
 export function mayJoin(p: Principal, room: string): boolean {
@@ -129,7 +131,8 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     });
   });
 
-  let pending: { diff: StandingsDiff; owned: boolean; units: Set<string>; kind: string } | null = null;
+  /** `since`: performance.now() when its first version committed. */
+  let pending: { diff: StandingsDiff; owned: boolean; units: Set<string>; kind: string; since: number } | null = null;
 
   /**
    * The diff as sent: a board whose scores mostly moved (a renormalised indicator) carries its
@@ -179,7 +182,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
   /** Sends the pending (composed) diff to every signature room it changes, and the unit/admin notices. */
   function send(): boolean {
     if (!pending) return false;
-    const { diff, units, kind } = pending;
+    const { diff, units, kind, since } = pending;
     pending = null;
     const rooms = adapter.rooms;
     const wire = wireDiff(diff);
@@ -196,6 +199,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     }
     for (const u of units) if (rooms.has(`unit:${u}`)) io.to(`unit:${u}`).emit('unit:changed', { unit: u, version: diff.to });
     if (rooms.has('admin')) io.to('admin').emit('admin:notice', { kind, id: String(diff.to), version: diff.to });
+    deps.sent?.(performance.now() - since);
     return true;
   }
   const patches = createPatchWindow(send, { minMs: deps.patchWindowMs ?? 30 });
@@ -208,7 +212,7 @@ export function createLiveServer(httpServer: http.Server, deps: LiveDeps) {
     // The first part of a window shares its boards with the ring's diff: copied once when a
     // second one arrives.
     const composed = !pending ? part : pending.owned ? composeInto(pending.diff, part) : composeInto(startCompose(pending.diff), part);
-    pending = { diff: composed, owned: !!pending, units, kind: events[events.length - 1]?.type ?? 'event' };
+    pending = { diff: composed, owned: !!pending, units, kind: events[events.length - 1]?.type ?? 'event', since: pending?.since ?? performance.now() };
     patches.schedule();
   });
 

@@ -15,9 +15,17 @@ import { fullDiff, snapshotAt } from './replay.ts';
 import { composeInto, startCompose } from '../live/compose-diff.ts';
 import { encodeSnapshot, replayLog } from './snapshot.ts';
 import { writeSnapshot } from '../storage/snapshot-repo.ts';
-import { createSubmitQueue } from './submit-queue.ts';
+import { createSubmitQueue, type SubmitFn } from './submit-queue.ts';
+import { AppError } from '../http/errors.ts';
 
 export type { Submission, SubmitResult, WithinTx } from './submit-queue.ts';
+
+/** Metrics hooks: submissions settled (null code: accepted), commit latency, engine apply time. */
+export interface RaceObserver {
+  settled(code: string | null): void;
+  committed(ms: number): void;
+  applied(ms: number): void;
+}
 
 export type EngineFactory = (scheme: Scheme, events?: LogEvent[]) => Engine;
 
@@ -35,6 +43,7 @@ export interface RaceDeps {
    * after a start that replayed more than a fifth of that, so a start replays only the log's tail.
    */
   snapshotEvery?: number;
+  observe?: RaceObserver;
 }
 
 export function createRaceService(deps: RaceDeps) {
@@ -90,7 +99,7 @@ export function createRaceService(deps: RaceDeps) {
     }
   }
 
-  const submit = createSubmitQueue({
+  const queued = createSubmitQueue({
     storage,
     createEngine: deps.createEngine,
     now,
@@ -99,11 +108,24 @@ export function createRaceService(deps: RaceDeps) {
     version: () => version,
     schemeVersion: () => schemeVersion,
     publish,
+    committed: deps.observe?.committed,
   });
+  const obs = deps.observe;
+  const submit: SubmitFn = !obs
+    ? queued
+    : (...args) => {
+        const p = queued(...args);
+        p.then(
+          () => obs.settled(null),
+          (e: unknown) => obs.settled(e instanceof AppError ? e.code : 'internal'),
+        );
+        return p;
+      };
 
   function publish(events: LogEvent[]): void {
     const from = version;
     let diff: StandingsDiff;
+    const t0 = performance.now();
     try {
       if (!engine) {
         const s = events[0]!;
@@ -119,6 +141,7 @@ export function createRaceService(deps: RaceDeps) {
       diff = { from, to: events[events.length - 1]!.seq };
       void load().catch((e) => deps.log?.('rebuild failed', e));
     }
+    deps.observe?.applied(performance.now() - t0);
     version = diff.to = events[events.length - 1]!.seq;
     for (const e of events) if (e.type === 'scheme:changed') schemeVersion = e.seq;
     ring.push(diff);

@@ -43,6 +43,8 @@ export interface SubmitQueueDeps extends Pick<RaceDeps, 'storage' | 'createEngin
   schemeVersion: () => number;
   /** Applies committed events to the engine, advances the version and notifies listeners. */
   publish: (events: LogEvent[]) => void;
+  /** A submission's transaction committed `ms` after it was queued (metrics). */
+  committed?: (ms: number) => void;
 }
 
 export type SubmitFn = (actor: string, subs: Submission[], reason?: string, within?: WithinTx) => Promise<SubmitResult>;
@@ -58,6 +60,8 @@ interface Job {
   subs: Submission[];
   reason?: string;
   within?: WithinTx;
+  /** performance.now() when queued. */
+  queued: number;
   resolve: (r: SubmitResult) => void;
   reject: (e: unknown) => void;
 }
@@ -109,7 +113,7 @@ export function createSubmitQueue(deps: SubmitQueueDeps): SubmitFn {
    */
   function submit(actor: string, subs: Submission[], reason?: string, within?: WithinTx): Promise<SubmitResult> {
     return new Promise((resolve, reject) => {
-      jobs.push({ actor, subs, reason, within, resolve, reject });
+      jobs.push({ actor, subs, reason, within, queued: performance.now(), resolve, reject });
       if (draining) return;
       draining = true;
       // better-sqlite3 is synchronous: a transaction never yields to the event loop, so without
@@ -168,6 +172,7 @@ export function createSubmitQueue(deps: SubmitQueueDeps): SubmitFn {
           // (a job with `within` is always alone in its group: its failure refuses only itself)
           for (const a of accepted) if (a.job.within) await a.job.within(trx, a.events);
         });
+        if (deps.committed) for (const a of accepted) deps.committed(performance.now() - a.job.queued);
         deps.publish(events);
       }
       for (const a of accepted) {

@@ -22,6 +22,8 @@ const TABLE: Array<[string, string, unknown, Who[], Record<string, string>?]> = 
   ['GET', '/api/meta', undefined, ALL],
   ['GET', '/api/session/me', undefined, ALL],
   ['GET', '/api/health', undefined, ALL],
+  ['GET', '/api/health/live', undefined, ALL],
+  ['GET', '/api/health/ready', undefined, ALL],
   ['GET', '/api/published', undefined, ALL],
   ['GET', '/api/submissions', undefined, only('admin', 'reporter')],
   ['GET', '/api/openapi.json', undefined, ALL],

@@ -28,9 +28,9 @@ describe('HTTP basics', () => {
 
   it('answers errors as { code, message } in Chinese by default and English on request', async () => {
     const zh = await client(srv.url).req('GET', '/api/audit');
-    expect(zh.body).toEqual({ code: 'unauthenticated', message: '请先登录。' });
+    expect(zh.body).toEqual({ code: 'unauthenticated', message: '请先登录。', requestId: zh.headers.get('x-request-id') });
     const en = await client(srv.url).req('GET', '/api/audit', undefined, { 'accept-language': 'en-US,en;q=0.9' });
-    expect(en.body).toEqual({ code: 'unauthenticated', message: 'Please sign in first.' });
+    expect(en.body).toEqual({ code: 'unauthenticated', message: 'Please sign in first.', requestId: en.headers.get('x-request-id') });
     const missing = await client(srv.url).req('GET', '/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('not_found');

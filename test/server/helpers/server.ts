@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createApp, type App } from '../../../server/app.ts';
+import { createApp, type App, type AppDeps } from '../../../server/app.ts';
+import { createLogger } from '../../../server/ops/logger.ts';
 import { openStorage, type Storage } from '../../../server/storage/storage.ts';
 import { createEngine } from '../../../shared/engine/index.ts';
 import { validateScheme } from '../../../shared/validate-scheme.ts';
@@ -23,10 +24,18 @@ export interface TestServer {
   close(opts?: { keepDir?: boolean }): Promise<void>;
 }
 
-export async function startServer(opts: { dir?: string; seed?: boolean } = {}): Promise<TestServer> {
+/** `deps`: more of createApp's dependencies (a capturing logger, a metrics token, …). */
+export async function startServer(opts: { dir?: string; seed?: boolean; deps?: Partial<AppDeps> } = {}): Promise<TestServer> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'saima-srv-'));
   const storage = await openStorage({ dataDir: dir });
-  const app = await createApp({ storage, createEngine, checkScheme: (s) => validateScheme(s).problems, log: () => undefined });
+  const app = await createApp({
+    storage,
+    createEngine,
+    checkScheme: (s) => validateScheme(s).problems,
+    log: () => undefined,
+    logger: createLogger({ level: 'silent' }),
+    ...opts.deps,
+  });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const srv: TestServer = {
