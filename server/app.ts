@@ -38,6 +38,7 @@ import { publishRoutes } from './routes/publish-routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { createScreenFeed } from './services/screen-source.ts';
 import { attachScreenFeed } from './services/screen-socket.ts';
+import { reportTimeZone } from './exports/time.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -50,6 +51,8 @@ export interface AppDeps {
   /** The built SPA (dist/client); not served when missing. */
   staticDir?: string;
   secureCookies?: boolean;
+  /** IANA zone of the times in reports (SAIMA_TZ); default Asia/Shanghai; an unknown zone is refused. */
+  timeZone?: string;
   /** See LiveDeps.patchWindowMs (default 30 ms). */
   patchWindowMs?: number;
   log?: (msg: string, err?: unknown) => void;
@@ -74,6 +77,8 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
 }
 
 export async function createApp(deps: AppDeps) {
+  // Refused before anything starts: an unknown zone would misdate every report.
+  const timeZone = reportTimeZone(deps.timeZone);
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((msg: string, err?: unknown) => console.error(`[saima] ${msg}`, err ?? ''));
   const { storage } = deps;
@@ -105,6 +110,7 @@ export async function createApp(deps: AppDeps) {
     workspace,
     createEngine: deps.createEngine,
     secureCookies: deps.secureCookies ?? false,
+    timeZone,
   });
 
   const app = express();

@@ -27,6 +27,7 @@ const app = await createApp({
   origins: (env.SAIMA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   staticDir: path.join(root, 'dist', 'client'),
   secureCookies: env.SAIMA_SECURE_COOKIES === '1',
+  timeZone: env.SAIMA_TZ,
 });
 
 const empty = app.race.version === 0 && (await app.users.countUsers()) === 0;
