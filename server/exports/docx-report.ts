@@ -77,5 +77,5 @@ function table(t: Extract<Block, { kind: 'table' }>): Table {
           }),
       ),
     });
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: cols, layout: TableLayoutType.FIXED, rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))] });
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, columnWidths: cols, layout: TableLayoutType.FIXED, rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))] });
 }

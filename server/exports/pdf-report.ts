@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Report } from './report.ts';
-import type { FontRef } from './font.ts';
+import { findHeaderFont, type FontRef } from './font.ts';
 import { reportBlocks, type Block, type DocMeta } from './report-doc.ts';
 
 const MARGIN = 48;
@@ -15,6 +15,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 export function reportPdf(r: Report, font: FontRef, meta: DocMeta): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: r.title, Creator: 'Saima 赛马' } });
   doc.registerFont('cjk', font.path, font.family);
+  const head = findHeaderFont(font);
+  doc.registerFont('head', head.path, head.family);
   doc.font('cjk');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -36,8 +38,8 @@ export function reportPdf(r: Report, font: FontRef, meta: DocMeta): Promise<Buff
 function drawBlock(doc: Doc, b: Block, width: number, ensure: (h: number) => void, bottom: () => number): void {
   switch (b.kind) {
     case 'redHeader': {
-      doc.moveDown(1).fontSize(30).fillColor(RED).text(b.organ, MARGIN, doc.y, { width, align: 'center', characterSpacing: 2 });
-      doc.moveDown(0.6).fontSize(11).fillColor('#000');
+      doc.moveDown(1).font('head').fontSize(30).fillColor(RED).text(b.organ, MARGIN, doc.y, { width, align: 'center', characterSpacing: 2 });
+      doc.moveDown(0.6).font('cjk').fontSize(11).fillColor('#000');
       const y = doc.y;
       doc.text(b.docNo, MARGIN, y, { width, align: 'left', lineBreak: false });
       doc.text(b.date, MARGIN, y, { width, align: 'right', lineBreak: false });
@@ -80,32 +82,38 @@ function drawBlock(doc: Doc, b: Block, width: number, ensure: (h: number) => voi
   }
 }
 
-/** A ruled table that continues on the next page with its header repeated. */
+/** A ruled table whose long cells wrap (names are never cut), continued with its header on the next page. */
 function table(doc: Doc, t: Extract<Block, { kind: 'table' }>, width: number, ensure: (h: number) => void, bottom: () => number): void {
   const scale = width / t.widths.reduce((a, b) => a + b, 0);
   const ws = t.widths.map((w) => w * scale);
-  const rowH = 16;
-  const drawRow = (cells: string[], head: boolean) => {
+  const pad = 4;
+  const heightOf = (cells: string[]) => {
+    doc.fontSize(8.5);
+    return Math.max(16, ...cells.map((c, i) => doc.heightOfString(c || ' ', { width: ws[i]! - 6 }) + 2 * pad));
+  };
+  const drawRow = (cells: string[], head: boolean, rowH: number) => {
     ensure(rowH);
     const y = doc.y;
     if (head) doc.rect(MARGIN, y, width, rowH).fill('#eeeeee');
     doc.fillColor('#000').fontSize(8.5);
     let x = MARGIN;
     cells.forEach((c, i) => {
-      doc.text(c, x + 3, y + 4, { width: ws[i]! - 6, height: rowH - 4, ellipsis: true, lineBreak: false });
+      doc.text(c, x + 3, y + pad, { width: ws[i]! - 6 });
       x += ws[i]!;
     });
     doc.moveTo(MARGIN, y + rowH).lineTo(MARGIN + width, y + rowH).lineWidth(0.3).strokeColor('#999').stroke();
     doc.y = y + rowH;
     doc.x = MARGIN;
   };
-  drawRow(t.header, true);
+  const headH = heightOf(t.header);
+  drawRow(t.header, true, headH);
   for (const row of t.rows) {
-    if (doc.y + rowH > bottom()) {
+    const h = heightOf(row);
+    if (doc.y + h > bottom()) {
       doc.addPage();
-      drawRow(t.header, true);
+      drawRow(t.header, true, headH);
     }
-    drawRow(row, false);
+    drawRow(row, false, h);
   }
   doc.moveDown(0.5);
 }
