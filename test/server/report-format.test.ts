@@ -25,6 +25,9 @@ const run = promisify(execFile);
 const pdftotext = findBinary('pdftotext');
 const pdftoppm = findBinary('pdftoppm');
 const pdfinfo = findBinary('pdfinfo');
+/** LibreOffice Writer (libreoffice-writer-nogui), which opens the .docx. */
+const writer = !!soffice && fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
+if (!writer) console.warn('\n*** LibreOffice Writer missing: the .docx check is SKIPPED. apt-get install libreoffice-writer-nogui ***\n');
 const LONG = '某某县经济技术开发区管理委员会（高新技术产业园区）';
 const FORMAL = `formal=1&organ=${encodeURIComponent('中共XX县委组织部')}&docNo=${encodeURIComponent('组干〔2026〕12号')}&date=2026-12-03`;
 /** Where the rendered pages go for a person to look at (SAIMA_SHOTS), else a temp dir. */
@@ -148,7 +151,7 @@ describe('report format', () => {
     expect(tail).toMatch(/中共XX县委组织部\s+2026年12月3日/);
   }, 60_000);
 
-  it.skipIf(!soffice || !pdftotext || !pdftoppm)('the .docx opens in LibreOffice with the red header, 文号, tables and escaped text', async () => {
+  it.skipIf(!writer || !pdftotext || !pdftoppm)('the .docx opens in LibreOffice with the red header, 文号, tables and escaped text', async () => {
     const organ = '中共<XX>县委&组织部"';
     const r = await download(admin, srv.url, `/api/exports/m01.docx?formal=1&organ=${encodeURIComponent(organ)}&docNo=${encodeURIComponent('组干〔2026〕12号')}&date=2026-12-03`);
     expect(r.status).toBe(200);
