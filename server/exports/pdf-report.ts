@@ -71,7 +71,11 @@ function drawBlock(doc: Doc, b: Block, width: number, ensure: (h: number) => voi
       table(doc, b, width, ensure, bottom);
       return;
     case 'signature': {
-      ensure(80);
+      if (doc.y + 80 > bottom()) {
+        // A page holding only the signature says so (GB/T 9704).
+        doc.addPage();
+        doc.fontSize(10.5).fillColor('#000').text('（此页无正文）', MARGIN, doc.y, { width });
+      }
       doc.moveDown(2).fontSize(12).fillColor('#000');
       const w = 200;
       doc.text(b.organ, MARGIN + width - w, doc.y, { width: w, align: 'center' });

@@ -149,6 +149,10 @@ describe('report format', () => {
     expect(head).toMatch(/组干〔2026〕12号\s+2026年12月3日/);
     const tail = text.slice(text.lastIndexOf('五、约谈提醒'));
     expect(tail).toMatch(/中共XX县委组织部\s+2026年12月3日/);
+    // Here the signature does not fit under the last table: its page says it has no body text.
+    const last = text.split('\f').filter((p) => p.trim()).at(-1)!;
+    expect(last).not.toContain('五、约谈提醒');
+    expect(last).toContain('（此页无正文）');
   }, 60_000);
 
   it.skipIf(!writer || !pdftotext || !pdftoppm)('the .docx opens in LibreOffice with the red header, 文号, tables and escaped text', async () => {
