@@ -44,6 +44,7 @@ import { requestLog } from './ops/request-log.ts';
 import { createMetrics, socketsByKind } from './ops/metrics.ts';
 import { hasMetricsToken, metricsHandler } from './ops/metrics-route.ts';
 import { databaseBytes, logSeq } from './ops/probes.ts';
+import { reportTimeZone } from './exports/time.ts';
 
 export interface AppDeps {
   storage: Storage;
@@ -56,6 +57,8 @@ export interface AppDeps {
   /** The built SPA (dist/client); not served when missing. */
   staticDir?: string;
   secureCookies?: boolean;
+  /** IANA zone of the times in reports (SAIMA_TZ); default Asia/Shanghai; an unknown zone is refused. */
+  timeZone?: string;
   /** See LiveDeps.patchWindowMs (default 30 ms). */
   patchWindowMs?: number;
   /** Request lines and errors (default: errors only, to stdout). */
@@ -88,6 +91,8 @@ export function allRoutes(deps: RouteDeps): RouteDef[] {
 }
 
 export async function createApp(deps: AppDeps) {
+  // Refused before anything starts: an unknown zone would misdate every report.
+  const timeZone = reportTimeZone(deps.timeZone);
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? createLogger({ level: 'error' });
   const log = deps.log ?? logFn(logger);
@@ -121,6 +126,7 @@ export async function createApp(deps: AppDeps) {
     workspace,
     createEngine: deps.createEngine,
     secureCookies: deps.secureCookies ?? false,
+    timeZone,
   });
 
   const app = express();

@@ -40,6 +40,7 @@ const app = await createApp({
   log,
   metricsToken: config.metricsToken,
   trustProxy: config.trustProxy,
+  timeZone: config.tz,
 });
 
 const empty = app.race.version === 0 && (await app.users.countUsers()) === 0;

@@ -4,6 +4,7 @@
  * validation and the published JSON Schema (`shared/scheme.schema.json`) all come from them.
  */
 import { z } from 'zod';
+import { ReportSettingsSchema } from './scheme-report.ts';
 
 /** Identifiers are codes people type into spreadsheets: letters, digits, `_ . -`. */
 export const Id = z
@@ -206,6 +207,7 @@ export const SchemeSchema = z.object({
     ]),
   grades: z.array(GradeBandSchema).min(1).default(DEFAULT_GRADES),
   rules: RulesSchema.default({ redList: 3, blackList: 3, warningAfter: 2, light: { mode: 'rank', redShare: 0.1, yellowShare: 0.2 } }),
+  report: ReportSettingsSchema.optional(),
 });
 
 export type Period = z.infer<typeof PeriodSchema>;

@@ -24,3 +24,10 @@ export function findCjkFont(candidates = FONT_CANDIDATES): FontRef | null {
   if (found === undefined || found === null) found = candidates.find((c) => fs.existsSync(c.path)) ?? null;
   return found;
 }
+
+/** A bold serif face for the red header (发文机关标志), when installed; else the body font. */
+export const HEADER_FONTS: FontRef[] = [
+  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc', family: 'NotoSerifCJKsc-Bold' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', family: 'NotoSansCJKsc-Bold' },
+];
+export const findHeaderFont = (body: FontRef): FontRef => HEADER_FONTS.find((c) => fs.existsSync(c.path)) ?? body;

@@ -9,6 +9,8 @@ import type { Row, Standings } from '../../shared/standings.ts';
 import { boardKey, cadreBoardKey, orderRows } from '../../shared/standings.ts';
 import { groupIndicators } from '../routes/data-routes.ts';
 import type { Table, Value } from './write-table.ts';
+import { reportDecimals } from '../../shared/scheme-report.ts';
+import { fixed } from './decimals.ts';
 
 export interface ReportTable extends Table {
   /** CSV table id: overall, cadres, lists, warnings, `<track>-<group>`. */
@@ -23,6 +25,8 @@ export interface Report {
   period: { id: string; name: string };
   version: number;
   source: 'live' | 'published';
+  /** Decimals of scores in the text of the report (the scheme's `report.decimals`, default 2). */
+  decimals: number;
   title: string;
   tables: ReportTable[];
   summary: string[];
@@ -148,13 +152,15 @@ export function buildReport(input: { scheme: Scheme; engine: Engine; standings: 
   tables.push({ id: 'lists', name: '红黑榜', header: ['分组', '榜单', '类别', '排名', '单位编码', '单位名称', '得分'], rows: listRows });
   tables.push({ id: 'warnings', name: '约谈名单', header: ['分组', '榜单', '单位编码', '单位名称', '排名', '得分', '原因'], rows: warnRows });
 
-  const summary = summarise(scheme, overallOut, boardsOut, name, listRows.length, warnRows.length);
+  const decimals = reportDecimals(scheme);
+  const summary = summarise(scheme, overallOut, boardsOut, name, listRows.length, warnRows.length, decimals);
   return {
     raceName: scheme.name,
     season: scheme.season.name,
     period: { id: period.id, name: period.name },
     version: s.version,
     source,
+    decimals,
     // "2026年度一线赛马" + "11月" + "通报", not "…赛马11月赛马通报".
     title: `${scheme.name}${period.name}${scheme.name.endsWith('赛马') ? '' : '赛马'}通报`,
     tables,
@@ -185,7 +191,7 @@ function adjustmentCells(ex: UnitExplanation | null): Value[] {
 }
 
 /** A few sentences for the 通报: the leaders, who climbed and fell most, lists and warnings. */
-function summarise(scheme: Scheme, overall: Report['overall'], boards: Report['boards'], name: (u: string) => string, lists: number, warnings: number): string[] {
+function summarise(scheme: Scheme, overall: Report['overall'], boards: Report['boards'], name: (u: string) => string, lists: number, warnings: number, decimals: number): string[] {
   const groupName = new Map(scheme.groups.map((g) => [g.id, g.name]));
   const trackName = new Map(scheme.tracks.map((t) => [t.id, t.name]));
   const out: string[] = [];
@@ -193,7 +199,7 @@ function summarise(scheme: Scheme, overall: Report['overall'], boards: Report['b
   if (!all.length) return ['本期尚无排名数据。'];
   for (const o of overall) {
     const top = o.rows.filter((r) => r.row.rank === 1);
-    out.push(`${groupName.get(o.group)}综合排名第一：${top.map((t) => `${name(t.unit)}（${t.row.score} 分）`).join('、')}。`);
+    out.push(`${groupName.get(o.group)}综合排名第一：${top.map((t) => `${name(t.unit)}（${fixed(t.row.score, decimals)} 分）`).join('、')}。`);
   }
   const moved = all.filter((r) => r.row.change !== null && r.row.change !== 0);
   const best = Math.max(0, ...moved.map((r) => r.row.change!));

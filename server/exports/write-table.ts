@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../imports/csv.ts';
 import { neutralise } from './neutralise.ts';
+import { columnWidths, MAX_WIDTH, printSetup } from './sheet-layout.ts';
 
 export type Value = string | number | null;
 export interface Table {
@@ -10,8 +11,10 @@ export interface Table {
   title?: string;
   header: string[];
   rows: Value[][];
-  /** Column widths in characters (optional). */
+  /** Column widths in characters (default: sized to content). */
   widths?: number[];
+  /** Excel number formats per column (e.g. "0.00" for scores); the values keep full precision. */
+  numFmts?: Array<string | undefined>;
 }
 
 /** A sheet name Excel accepts, unique within `used`. */
@@ -30,10 +33,17 @@ export function addSheet(wb: ExcelJS.Workbook, t: Table, used: Set<string>): Exc
   head.alignment = { vertical: 'middle', wrapText: true };
   for (const r of t.rows) ws.addRow(r.map((v) => (v === null ? null : neutralise(v))));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  t.header.forEach((h, i) => {
-    const width = t.widths?.[i] ?? Math.min(40, Math.max(8, [...h].length * 2 + 2));
-    ws.getColumn(i + 1).width = width;
+  const fit = columnWidths(t.header, t.rows);
+  t.header.forEach((_h, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = t.widths?.[i] ?? fit[i]!;
+    // Text longer than the widest column wraps instead of running into the next cell.
+    if (fit[i]! >= MAX_WIDTH) col.alignment = { wrapText: true, vertical: 'top' };
+    const fmt = t.numFmts?.[i];
+    if (fmt) col.eachCell((cell, row) => void (row > 1 && typeof cell.value === 'number' && (cell.numFmt = fmt)));
   });
+  head.alignment = { vertical: 'middle', wrapText: true };
+  printSetup(ws);
   return ws;
 }
 

@@ -19,6 +19,8 @@ export interface RouteDeps {
   workspace: WorkspaceService;
   /** Engines for published snapshots (exports of a past version). */
   createEngine: EngineFactory;
+  /** IANA zone of the times in reports (SAIMA_TZ, default Asia/Shanghai). */
+  timeZone: string;
   /** Cookies get `Secure` when served over HTTPS. */
   secureCookies: boolean;
 }

@@ -86,6 +86,7 @@ const TABLE: Array<[string, string, unknown, Who[], Record<string, string>?]> = 
   ['GET', '/api/exports/m01.xlsx', undefined, only('admin', 'leader')],
   ['GET', '/api/exports/m01/overall.csv?source=live', undefined, only('admin', 'leader')],
   ['GET', '/api/exports/m01.pdf', undefined, only('admin', 'leader')],
+  ['GET', '/api/exports/m01.docx?formal=1&organ=%E7%BB%84%E7%BB%87%E9%83%A8&docNo=1', undefined, only('admin', 'leader')],
   ['POST', '/api/import?kind=ratings&period=m01&dryRun=1', '干部编码,姓名,评价组编码,评价人,分数\n', only('admin'), TEXT],
   ['GET', '/api/users', undefined, only('admin')],
   ['POST', '/api/users', {}, only('admin')],

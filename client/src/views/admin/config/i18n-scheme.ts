@@ -63,7 +63,7 @@ export const schemeZh = {
     noQuota: '不限', noVeto: '否决不得评', add: '添加等次', newName: '新等次',
   },
   rules: {
-    title: '红黑榜与约谈', redList: '红榜人数', blackList: '黑榜人数', warningAfter: '连续末位几期约谈',
+    title: '红黑榜、约谈与通报', redList: '红榜人数', blackList: '黑榜人数', warningAfter: '连续末位几期约谈', decimals: '通报得分小数位数',
     flagsHint: '每个分组每期第 1 名（未被否决）获流动红旗，末位获黄旗；红黑榜并列者一并上榜。', light: '全局亮灯规则', lightHint: '赛道未单独设置时使用',
   },
   people: {
@@ -160,7 +160,7 @@ export const schemeEn: typeof schemeZh = {
     noQuota: 'none', noVeto: 'Not if vetoed', add: 'Add grade', newName: 'New grade',
   },
   rules: {
-    title: 'Lists and warnings', redList: 'Red list size', blackList: 'Black list size', warningAfter: 'Warning after N last places',
+    title: 'Lists, warnings and reports', redList: 'Red list size', blackList: 'Black list size', warningAfter: 'Warning after N last places', decimals: 'Decimals of scores in reports',
     flagsHint: 'Red flag to rank 1 (not vetoed), yellow flag to the last of each group and period; ties at the list cuts are included.', light: 'Global light rule', lightHint: 'used where a track sets none',
   },
   people: {

@@ -14,8 +14,9 @@ export function templateUrl(kind: 'values' | 'ratings', period: string, track: s
 export function workbookUrl(period: string, source: Source): string {
   return `/api/exports/${enc(period)}.xlsx?source=${source}`;
 }
-export function reportUrl(period: string, source: Source): string {
-  return `/api/exports/${enc(period)}.pdf?source=${source}`;
+/** The 通报 as PDF or Word; `query` from reportQuery (formal options). */
+export function reportUrl(period: string, source: Source, format: 'pdf' | 'docx' = 'pdf', query = ''): string {
+  return `/api/exports/${enc(period)}.${format}?source=${source}${query}`;
 }
 export function csvUrl(period: string, table: string, source: Source): string {
   return `/api/exports/${enc(period)}/${enc(table)}.csv?source=${source}`;
