@@ -2,7 +2,8 @@
  * The only place that reads the environment and listens.
  *   PORT (3000), HOST (0.0.0.0), SAIMA_DATA_DIR (./data), SAIMA_DB (sqlite | postgres://…),
  *   SAIMA_DEMO (off: start empty), SAIMA_ORIGINS (comma-separated extra browser origins),
- *   SAIMA_ADMIN_PASSWORD (first admin's password when starting empty), SAIMA_SECURE_COOKIES (1 behind HTTPS).
+ *   SAIMA_ADMIN_PASSWORD (first admin's password when starting empty), SAIMA_SECURE_COOKIES (1 behind HTTPS),
+ *   SAIMA_BACKUP_DIR (scheduled backups there when set), SAIMA_BACKUP_INTERVAL (24h), SAIMA_BACKUP_KEEP (7).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +13,20 @@ import { createEngine } from '../shared/engine/index.ts';
 import { validateScheme } from '../shared/validate-scheme.ts';
 import { randomToken } from './auth/secrets.ts';
 import { demoInfo, seedDemo, startDemoFeeder } from './bootstrap/demo-seed.ts';
+import { backup, targetOf } from './ops/backup.ts';
+import { parseInterval, startBackupScheduler } from './ops/backup-scheduler.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '0.0.0.0';
 const demo = !['off', '0', 'false', 'no'].includes((env.SAIMA_DEMO ?? '').toLowerCase());
+const backupEvery = parseInterval(env.SAIMA_BACKUP_INTERVAL ?? '24h');
+const backupKeep = Number(env.SAIMA_BACKUP_KEEP ?? 7);
+if (env.SAIMA_BACKUP_DIR && (backupEvery === null || !Number.isInteger(backupKeep) || backupKeep < 1)) {
+  console.error('[saima] SAIMA_BACKUP_INTERVAL 须为 30m、6h、1d 这样的时长,SAIMA_BACKUP_KEEP 须为正整数 / SAIMA_BACKUP_INTERVAL must be a duration such as 30m, 6h, 1d and SAIMA_BACKUP_KEEP a positive integer');
+  process.exit(1);
+}
 
 const storage = await openStorage({ url: env.SAIMA_DB ?? 'sqlite', dataDir: path.resolve(env.SAIMA_DATA_DIR ?? './data') });
 const app = await createApp({
@@ -40,6 +49,9 @@ if (empty && demo) {
 }
 const info = await demoInfo(app);
 const feeder = info && demo ? startDemoFeeder(app) : null;
+const backups = env.SAIMA_BACKUP_DIR
+  ? startBackupScheduler({ dir: path.resolve(env.SAIMA_BACKUP_DIR), intervalMs: backupEvery!, keep: backupKeep }, { run: (dir) => backup(targetOf(env), dir), log: (l) => console.log(`[saima] ${l}`) })
+  : null;
 
 app.server.listen(port, host, () => {
   const address = app.server.address();
@@ -60,6 +72,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`[saima] ${signal}: shutting down`);
   feeder?.stop();
+  await backups?.stop();
   await app.close();
   // After the last write: the next start replays only what follows the snapshot.
   await app.race.snapshotIfLong();
