@@ -51,6 +51,11 @@ export interface AppDeps {
   /** The built SPA (dist/client); not served when missing. */
   staticDir?: string;
   secureCookies?: boolean;
+  /**
+   * Express's `trust proxy` behind a reverse proxy (e.g. `loopback`, a hop count, addresses), so
+   * that the client address (sign-in rate limits, audit) and protocol come from X-Forwarded-*.
+   */
+  trustProxy?: boolean | number | string;
   /** See LiveDeps.patchWindowMs (default 30 ms). */
   patchWindowMs?: number;
   log?: (msg: string, err?: unknown) => void;
@@ -111,6 +116,7 @@ export async function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -3,7 +3,8 @@
  *   PORT (3000), HOST (0.0.0.0), SAIMA_DATA_DIR (./data), SAIMA_DB (sqlite | postgres://…),
  *   SAIMA_DEMO (off: start empty), SAIMA_ORIGINS (comma-separated extra browser origins),
  *   SAIMA_ADMIN_PASSWORD (first admin's password when starting empty), SAIMA_SECURE_COOKIES (1 behind HTTPS),
- *   SAIMA_BACKUP_DIR (scheduled backups there when set), SAIMA_BACKUP_INTERVAL (24h), SAIMA_BACKUP_KEEP (7).
+ *   SAIMA_BACKUP_DIR (scheduled backups there when set), SAIMA_BACKUP_INTERVAL (24h), SAIMA_BACKUP_KEEP (7),
+ *   SAIMA_TRUST_PROXY (behind a reverse proxy: loopback, a hop count or addresses).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,7 @@ const app = await createApp({
   origins: (env.SAIMA_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   staticDir: path.join(root, 'dist', 'client'),
   secureCookies: env.SAIMA_SECURE_COOKIES === '1',
+  trustProxy: env.SAIMA_TRUST_PROXY ? (/^\d+$/.test(env.SAIMA_TRUST_PROXY) ? Number(env.SAIMA_TRUST_PROXY) : env.SAIMA_TRUST_PROXY) : undefined,
 });
 
 const empty = app.race.version === 0 && (await app.users.countUsers()) === 0;

@@ -97,6 +97,8 @@ describe('compose.yaml', () => {
     const env = services.app!.environment as Record<string, string>;
     expect(env.SAIMA_DB).toMatch(/^postgres:\/\/saima:\$\{POSTGRES_PASSWORD:\?[^}]+\}@db:5432\/saima$/);
     expect(env.SAIMA_SECURE_COOKIES).toBe('1');
+    expect(env.SAIMA_TRUST_PROXY).toBe('1');
+    expect(services.app!.ports).toBeUndefined();
     expect((services.db!.environment as Record<string, string>).POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
   });
 

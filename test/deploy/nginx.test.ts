@@ -2,7 +2,7 @@
  * The shipped nginx config for real: made runnable from deploy/nginx/ (a self-signed certificate,
  * free loopback ports, a temp prefix; never the system nginx), checked with `nginx -t`, and started
  * in front of a real Saima server. HTTP redirects to HTTPS, HTTPS requests reach the app with the
- * forwarding headers, and a Socket.IO WebSocket with a browser's Origin and session gets live patches.
+ * forwarding headers (the server trusts them: sign-in limits are per client), and a Socket.IO WebSocket with a browser's Origin and session gets live patches.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +15,10 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServer, ServerToClient, Reply, SubscribeResult } from '../../shared/protocol.ts';
 import type { Socket } from 'socket.io-client';
-import { PASSWORD, startServer, type TestServer } from '../server/helpers/server.ts';
+import { createApp, type App } from '../../server/app.ts';
+import { openStorage, type Storage } from '../../server/storage/storage.ts';
+import { createEngine } from '../../shared/engine/index.ts';
+import { PASSWORD, seedTiny } from '../server/helpers/server.ts';
 
 const deploy = path.resolve(import.meta.dirname, '../../deploy/nginx');
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx && command -v openssl']).status === 0;
@@ -60,7 +63,7 @@ ${site}
 }
 
 describe.skipIf(!hasNginx)('nginx in front of Saima', () => {
-  let srv: TestServer;
+  let srv: { app: App; storage: Storage; url: string; close: () => Promise<void> };
   let nginx: ChildProcess | null = null;
   let dir = '';
   let ports: { https: number; http: number; app: number };
@@ -70,7 +73,16 @@ describe.skipIf(!hasNginx)('nginx in front of Saima', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saima-nginx-'));
-    srv = await startServer();
+    // As deployed behind the proxy: SAIMA_TRUST_PROXY=loopback.
+    const storage = await openStorage({ dataDir: path.join(dir, 'data') });
+    const app = await createApp({ storage, createEngine, trustProxy: 'loopback', log: () => undefined });
+    await seedTiny(app);
+    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+    const close = async () => {
+      await app.close();
+      await storage.close();
+    };
+    srv = { app, storage, url: `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`, close };
     srv.app.server.prependListener('request', (req: http.IncomingMessage) => seen.push(req.headers));
     ports = { https: await freePort(), http: await freePort(), app: Number(new URL(srv.url).port) };
     const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost',
@@ -128,6 +140,14 @@ describe.skipIf(!hasNginx)('nginx in front of Saima', () => {
     const plain = await fetch(`http://127.0.0.1:${ports.http}/board?x=1`, { redirect: 'manual' });
     expect(plain.status).toBe(301);
     expect(plain.headers.get('location')).toBe(`https://127.0.0.1/board?x=1`);
+  });
+
+  it('lets the server tell clients apart by X-Forwarded-For (sign-in limits are per client)', async () => {
+    const attempt = (ip: string, password: string) =>
+      request('POST', '/api/session/login', { body: { username: 'leader', password }, headers: { 'x-forwarded-for': ip } });
+    for (let i = 0; i < 10; i++) expect((await attempt('203.0.113.1', 'wrong-password')).status).toBe(401);
+    expect((await attempt('203.0.113.1', PASSWORD)).status).toBe(429);
+    expect((await attempt('203.0.113.2', PASSWORD)).status).toBe(200);
   });
 
   it('carries a Socket.IO WebSocket with live patches', async () => {
