@@ -16,9 +16,9 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM ${NODE_IMAGE}-slim AS runtime
-# The PDF reports are set in Noto CJK.
+# The PDF reports are set in Noto CJK; backups of PostgreSQL need pg_dump (bookworm: 15, as in compose.yaml).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk postgresql-client-15 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production \

@@ -121,6 +121,12 @@ describe('compose.yaml', () => {
     expect(nginxMounts).toContain('./deploy/nginx/upstream-compose.conf:');
   });
 
+  it('can back up its PostgreSQL: the image has pg_dump of the same major version', () => {
+    const major = /^postgres:(\d+)\./.exec(services.db!.image as string)![1];
+    expect(read('Dockerfile')).toMatch(new RegExp(`apt-get install[^\n]*postgresql-client-${major}\\b`));
+    expect((services.app!.environment as Record<string, string>).SAIMA_BACKUP_DIR).toMatch(/^\/data\//);
+  });
+
   it('pins every image it pulls', () => {
     for (const [name, s] of Object.entries(services)) {
       if (s.build) continue;
