@@ -76,7 +76,7 @@ export function buildOpenApi(routes: RouteDef[]): Json {
       version: '1',
       description:
         'JSON API of the Saima live race leaderboard. Cookie sessions send the X-CSRF-Token header (from GET /api/session/me) on POST/PUT/DELETE; API and display tokens go in Authorization: Bearer. Errors are { code, message } in Chinese, English with Accept-Language: en. Live updates use Socket.IO (see docs/api.md).',
-      license: { name: 'Proprietary: for the deploying organization department', identifier: 'LicenseRef-Saima' },
+      license: { name: 'Proprietary (no public license)', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/', description: 'This server (the API is same-origin with the web client)' }],
     tags,
