@@ -17,7 +17,8 @@ import { createTokenService } from './services/token-service.ts';
 import { createLiveServer, type LiveServer } from './live/socket-server.ts';
 import { errorHandler, principalMiddleware, principalOf } from './http/middleware.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
-import { buildOpenApi, renderDocs } from './http/openapi.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { apiDocsRouter } from './http/api-docs.ts';
 import { errors } from './http/errors.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
@@ -168,8 +169,7 @@ export async function createApp(deps: AppDeps) {
   mountRoutes(api, routes, principalOf);
   const openapi = buildOpenApi(routes);
   api.get('/api/openapi.json', (_req, res) => void res.json(openapi));
-  const docs = renderDocs(routes);
-  api.get('/api/docs', (_req, res) => void res.type('html').send(docs));
+  api.use(apiDocsRouter());
   api.all('/api/{*rest}', () => {
     throw errors.notFound();
   });

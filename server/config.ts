@@ -25,6 +25,7 @@ const ALLOWED: Record<string, { zh: string; en: string }> = {
   SAIMA_TZ: { zh: 'IANA 时区名，如 Asia/Shanghai', en: 'an IANA time zone such as Asia/Shanghai' },
   SAIMA_BACKUP_DIR: { zh: '目录路径', en: 'a directory path' },
   SAIMA_BACKUP_INTERVAL: { zh: '时长，如 30m、6h、1d（至少 1m）', en: 'a duration such as 30m, 6h, 1d (at least 1m)' },
+  SAIMA_BACKUP_KEEP: { zh: '1–1000 的整数', en: 'an integer from 1 to 1000' },
   SAIMA_TRUST_PROXY: { zh: 'on/off、代理层数，或逗号分隔的 IP/CIDR（loopback 等）', en: 'on/off, a hop count, or comma-separated IPs/CIDRs (loopback, …)' },
 };
 
@@ -134,6 +135,16 @@ const EnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'duration' });
       return z.NEVER;
     }),
+  SAIMA_BACKUP_KEEP: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return 7;
+      if (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1000) return Number(v);
+      ctx.addIssue({ code: 'custom', message: 'keep' });
+      return z.NEVER;
+    }),
   SAIMA_TRUST_PROXY: z
     .string()
     .trim()
@@ -171,6 +182,8 @@ export interface Config {
   backupDir: string | null;
   /** Time between scheduled backups, in ms (none: no schedule). */
   backupIntervalMs: number | null;
+  /** Scheduled backups kept in backupDir (older ones are deleted). */
+  backupKeep: number;
   /** Express `trust proxy`: false, true, a hop count or trusted addresses. */
   trustProxy: boolean | number | string[];
 }
@@ -204,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigR
       tz: e.SAIMA_TZ,
       backupDir: e.SAIMA_BACKUP_DIR ? abs(e.SAIMA_BACKUP_DIR) : null,
       backupIntervalMs: e.SAIMA_BACKUP_INTERVAL,
+      backupKeep: e.SAIMA_BACKUP_KEEP,
       trustProxy: e.SAIMA_TRUST_PROXY,
     },
   };

@@ -21,6 +21,8 @@ const { validateScheme } = await import('../shared/validate-scheme.ts');
 const { randomToken } = await import('./auth/secrets.ts');
 const { demoInfo, seedDemo, startDemoFeeder } = await import('./bootstrap/demo-seed.ts');
 const { createLogger, logFn } = await import('./ops/logger.ts');
+const { backup, targetOf } = await import('./ops/backup.ts');
+const { startBackupScheduler } = await import('./ops/backup-scheduler.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const logger = createLogger({ level: config.logLevel });
@@ -54,6 +56,13 @@ if (empty && config.demo) {
 }
 const info = await demoInfo(app);
 const feeder = info && config.demo ? startDemoFeeder(app) : null;
+const backupDir = config.backupDir;
+const backups = backupDir
+  ? startBackupScheduler(
+      { dir: backupDir, intervalMs: config.backupIntervalMs ?? 86_400_000, keep: config.backupKeep },
+      { run: (dir) => backup(targetOf({ SAIMA_DB: dbUrl, SAIMA_DATA_DIR: config.dataDir }), dir), log: (l) => logger.info(l) },
+    )
+  : null;
 
 app.server.listen(config.port, config.host, () => {
   const address = app.server.address();
@@ -76,6 +85,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, `${signal}: shutting down`);
   feeder?.stop();
+  await backups?.stop();
   await app.close();
   // After the last write: the next start replays only what follows the snapshot.
   await app.race.snapshotIfLong();

@@ -1,9 +1,10 @@
 /**
  * The OpenAPI 3.1 document, generated from the same route definitions (and zod schemas) that
- * validate requests, and a readable HTML reference rendered from it without scripts.
+ * validate requests (served at /api/openapi.json, rendered at /api/docs by api-docs.ts).
  */
 import { z } from 'zod';
 import type { RouteDef } from './route.ts';
+import { errorComponents, errorResponsesOf, rolesOf, securityOf, securitySchemes } from './openapi-security.ts';
 
 type Json = Record<string, unknown>;
 
@@ -28,68 +29,58 @@ function parametersOf(s: z.ZodType | undefined, where: 'path' | 'query'): Json[]
   }));
 }
 
-const ErrorSchema = { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] };
+const TAGS: Record<string, string> = {
+  session: 'Signing in and out, the current user, password changes.',
+  meta: 'Health and what the server is.',
+  standings: 'Live, as-of and published standings, and the explanation of any score.',
+  events: 'Submitting values, adjustments, vetoes and ratings; reading the event log.',
+  scheme: 'The race scheme: indicators, tracks, groups, units, cadres.',
+  data: 'The data grid and the history of any number.',
+  import: 'XLSX/CSV imports of values and ratings (all or nothing).',
+  workspace: 'A unit’s own workspace: its ranks, feedback and evidence files.',
+  appeals: 'Data appeals and 容错 (error-tolerance) applications, and their decisions.',
+  admin: 'Users, tokens, settings, publication and the audit log.',
+  exports: 'XLSX, CSV and PDF exports of the results.',
+};
+
+function operationOf(r: RouteDef, p: string): Json {
+  const roles = rolesOf(r);
+  const op: Json = {
+    summary: r.summary,
+    description: `Who: ${r.who}${roles.length ? ` (roles: ${roles.join(', ')})` : ''}`,
+    tags: [r.tag],
+    operationId: `${r.method}${p.replace(/[^A-Za-z0-9]+/g, '_')}`,
+    security: securityOf(r),
+    parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+    responses: {
+      [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') ?? {} } } },
+      ...errorResponsesOf(r),
+    },
+  };
+  if (r.raw) op.requestBody = { required: true, description: `The file's bytes (at most ${r.raw})`, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+  if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
+  return op;
+}
 
 export function buildOpenApi(routes: RouteDef[]): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const r of routes) {
     const p = r.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    const op: Json = {
-      summary: r.summary,
-      description: `Who: ${r.who}`,
-      tags: [r.tag],
-      operationId: `${r.method}${p.replace(/[^A-Za-z0-9]+/g, '_')}`,
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
-      responses: {
-        [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') ?? {} } } },
-        '4XX': { description: 'The caller’s mistake: { code, message } (Chinese; English with Accept-Language: en)', content: { 'application/json': { schema: ErrorSchema } } },
-      },
-    };
-    if (r.raw) op.requestBody = { required: true, description: `The file's bytes (at most ${r.raw})`, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
-    (paths[p] ??= {})[r.method] = op;
+    (paths[p] ??= {})[r.method] = operationOf(r, p);
   }
+  const tags = [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: TAGS[name] ?? name }));
   return {
     openapi: '3.1.0',
     info: {
       title: 'Saima 赛马 API',
       version: '1',
       description:
-        'JSON API of the Saima live race leaderboard. Cookie sessions need the X-CSRF-Token header (from GET /api/session/me) on POST/PUT/DELETE; tokens go in Authorization: Bearer.',
+        'JSON API of the Saima live race leaderboard. Cookie sessions send the X-CSRF-Token header (from GET /api/session/me) on POST/PUT/DELETE; API and display tokens go in Authorization: Bearer. Errors are { code, message } in Chinese, English with Accept-Language: en. Live updates use Socket.IO (see docs/api.md).',
+      license: { name: 'Proprietary (no public license)', identifier: 'LicenseRef-Proprietary' },
     },
-    components: {
-      securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'saima_sid' },
-        bearer: { type: 'http', scheme: 'bearer' },
-      },
-    },
+    servers: [{ url: '/', description: 'This server (the API is same-origin with the web client)' }],
+    tags,
+    components: { securitySchemes, ...errorComponents },
     paths,
   };
-}
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** A plain HTML reference: one section per tag, each route with its schemas. */
-export function renderDocs(routes: RouteDef[]): string {
-  const doc = buildOpenApi(routes) as { paths: Record<string, Record<string, Json>> };
-  const byTag = new Map<string, string[]>();
-  for (const r of routes) {
-    const p = r.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    const op = doc.paths[p]![r.method]!;
-    const pre = (title: string, v: unknown) =>
-      v && (!Array.isArray(v) || v.length) ? `<details><summary>${title}</summary><pre>${esc(JSON.stringify(v, null, 2))}</pre></details>` : '';
-    const html = `<article><h3><code class="m ${r.method}">${r.method.toUpperCase()}</code> <code>${esc(r.path)}</code></h3>
-<p>${esc(r.summary)}</p><p class="who">Who: ${esc(r.who)}</p>
-${pre('Parameters', op.parameters)}${pre('Request body', (op.requestBody as Json | undefined)?.content)}${pre('Response', op.responses)}</article>`;
-    byTag.set(r.tag, [...(byTag.get(r.tag) ?? []), html]);
-  }
-  const sections = [...byTag].map(([tag, items]) => `<section><h2 id="${esc(tag)}">${esc(tag)}</h2>${items.join('\n')}</section>`).join('\n');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Saima 赛马 API</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:980px;margin:2rem auto;padding:0 1rem;color:#222}
-code{background:#f3f3f3;padding:.1em .3em;border-radius:3px}.m{color:#fff}.get{background:#2b7}.post{background:#27b}.put{background:#b72}.delete{background:#b33}
-article{border-top:1px solid #ddd;padding:.5rem 0}.who{color:#555}pre{background:#f7f7f7;padding:.5rem;overflow:auto;font-size:13px}</style></head>
-<body><h1>Saima 赛马 API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are <code>{ code, message }</code>,
-Chinese by default, English with <code>Accept-Language: en</code>. Cookie sessions send <code>X-CSRF-Token</code> on POST/PUT/DELETE.
-Live updates: Socket.IO, see docs/api.md.</p>
-<nav>${[...byTag.keys()].map((t) => `<a href="#${esc(t)}">${esc(t)}</a>`).join(' · ')}</nav>${sections}</body></html>`;
 }
