@@ -24,7 +24,7 @@ const ALLOWED: Record<string, { zh: string; en: string }> = {
   SAIMA_METRICS_TOKEN: { zh: '至少 16 个字母、数字或 ._~- 字符', en: 'at least 16 letters, digits or ._~- characters' },
   SAIMA_TZ: { zh: 'IANA 时区名，如 Asia/Shanghai', en: 'an IANA time zone such as Asia/Shanghai' },
   SAIMA_BACKUP_DIR: { zh: '目录路径', en: 'a directory path' },
-  SAIMA_BACKUP_INTERVAL: { zh: '时长，如 30m、6h、1d（至少 1m）', en: 'a duration such as 30m, 6h, 1d (at least 1m)' },
+  SAIMA_BACKUP_INTERVAL: { zh: '时长，如 30m、6h、1d', en: 'a duration such as 30m, 6h, 1d' },
   SAIMA_BACKUP_KEEP: { zh: '1–1000 的整数', en: 'an integer from 1 to 1000' },
   SAIMA_TRUST_PROXY: { zh: 'on/off、代理层数，或逗号分隔的 IP/CIDR（loopback 等）', en: 'on/off, a hop count, or comma-separated IPs/CIDRs (loopback, …)' },
 };
@@ -78,8 +78,8 @@ const ianaZone = (s: string) => {
   }
 };
 
-const DURATION = /^(\d+)(m|h|d)$/;
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const DURATION = /^(\d+)(ms|s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const proxyEntry = (s: string) => {

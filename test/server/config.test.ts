@@ -110,6 +110,7 @@ describe('loadConfig', () => {
       tz: 'Asia/Shanghai',
       backupDir: null,
       backupIntervalMs: null,
+      backupKeep: 7,
       trustProxy: false,
     });
   });
