@@ -1,6 +1,7 @@
 /** English. */
 export default {
   app: { title: 'Saima', notAvailable: 'Page not found', notAvailableHint: 'Check the address, or go back to the board.', back: 'Back to the board', lang: '中文' },
+  fmt: { paren: '{a} ({b})', label: '{label}: {text}', sep: ', ', points: '{n} pts' },
   nav: { screen: 'Wall', board: 'Board', cadres: 'Cadres', unit: 'My unit', admin: 'Console', login: 'Sign in', logout: 'Sign out' },
   conn: { replay: 'Replay', live: 'Live', syncing: 'Syncing', reconnecting: 'Reconnecting…', connecting: 'Connecting…' },
   screen: {
@@ -62,7 +63,23 @@ export default {
     pickRow: 'Pick a row to see its trend (↑↓ to move, Enter to pick)',
     version: 'version {v}',
     asOfLoading: 'Computing the past version…',
-    empty: 'No units match',
+    publishedOption: '{period} (version {v})',
+    trackNotRunOption: '{track} (not run by this group)',
+    noDataOption: '{period} (no data)',
+    whyTrack: '{group} does not compete on the “{track}” track.',
+    pickTrack: 'Tracks this group runs:',
+    whyPeriod: '{period} has no data {when}.',
+    whyNoData: '{group} has no data {when}.',
+    whenLive: 'yet',
+    whenPublished: 'as of the {period} publication (version {v})',
+    whenVersion: 'as of version {v}',
+    showLatest: 'Show {period} (the latest period with data)',
+    backToLive: 'Show the live standings',
+    whyNoUnits: '{group} has no member units.',
+    whyFiltered: 'No units match the search or filters.',
+    clearFilters: 'Clear search and filters',
+    trendEmpty: '{name} has no scores on this board yet.',
+    loading: 'Loading the race…',
   },
   cadres: {
     title: 'Cadre rankings',
@@ -76,5 +93,8 @@ export default {
     ratings: 'Multi-rater evaluation',
     adjustments: 'Adjustments',
     noDetail: 'Score components need a login',
+    raters: '{n} raters',
+    rows: '{n} cadres',
+    empty: 'No cadres match',
   },
 };

@@ -1,6 +1,7 @@
 /** 简体中文 (default). */
 export default {
   app: { title: '赛马', notAvailable: '页面不存在', notAvailableHint: '请检查地址，或返回排行。', back: '返回排行', lang: 'English' },
+  fmt: { paren: '{a}（{b}）', label: '{label}：{text}', sep: '，', points: '{n} 分' },
   nav: { screen: '大屏', board: '排行', cadres: '干部', unit: '本单位', admin: '管理', login: '登录', logout: '退出' },
   conn: { replay: '回放', live: '实时', syncing: '同步中', reconnecting: '重连中…', connecting: '连接中…' },
   screen: {
@@ -62,7 +63,23 @@ export default {
     pickRow: '选择一行查看走势（↑↓ 移动，回车选中）',
     version: '版本 {v}',
     asOfLoading: '正在计算历史版本…',
-    empty: '没有符合条件的单位',
+    publishedOption: '{period}（版本 {v}）',
+    trackNotRunOption: '{track}（本组不参加）',
+    noDataOption: '{period}（无数据）',
+    whyTrack: '{group}不参加“{track}”赛道。',
+    pickTrack: '本组参加的赛道：',
+    whyPeriod: '{when}，{period}还没有数据。',
+    whyNoData: '{when}，{group}还没有任何数据。',
+    whenLive: '截至目前',
+    whenPublished: '截至{period}发布（版本 {v}）',
+    whenVersion: '截至版本 {v}',
+    showLatest: '查看{period}（最近有数据的考核期）',
+    backToLive: '查看实时榜单',
+    whyNoUnits: '{group}还没有成员单位。',
+    whyFiltered: '没有符合搜索或筛选条件的单位。',
+    clearFilters: '清除搜索和筛选',
+    trendEmpty: '{name}在这个榜单上还没有得分记录。',
+    loading: '正在载入赛况…',
   },
   cadres: {
     title: '干部排行',
@@ -76,5 +93,8 @@ export default {
     ratings: '民主测评',
     adjustments: '加减分',
     noDetail: '得分构成需要登录后查看',
+    raters: '{n} 人',
+    rows: '共 {n} 名干部',
+    empty: '没有符合条件的干部',
   },
 };
