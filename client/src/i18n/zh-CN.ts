@@ -61,6 +61,7 @@ export default {
     scoreAxis: '得分',
     rankAxis: '名次',
     pickRow: '选择一行查看走势（↑↓ 移动，回车选中）',
+    versionLabel: '版本',
     version: '版本 {v}',
     asOfLoading: '正在计算历史版本…',
     publishedOption: '{period}（版本 {v}）',
