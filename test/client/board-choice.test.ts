@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asOfWhen, choiceKey, emptyReason, groupTracks, latestPeriodWithData, periodsWithData, type BoardChoice } from '../../client/src/board/board-choice.ts';
+import { cadrePeriodsWithData } from '../../client/src/board/cadre-rows.ts';
 import { normalizeMeta } from '../../client/src/lib/meta.ts';
 import type { Standings } from '../../shared/standings.ts';
 import { board, row } from './fixtures.ts';
@@ -73,5 +74,22 @@ describe('why a board is empty', () => {
   it('gives no reason when rows are shown', () => {
     expect(emptyReason(asOfJune, meta, choice({}), 1)).toBeNull();
     expect(emptyReason(asOfJune, meta, choice({ track: 'rural' }), 3)).toBeNull();
+  });
+});
+
+describe('cadre periods', () => {
+  it('offer the periods with a board for the cadre group', () => {
+    const s: Standings = {
+      version: 5,
+      boards: {},
+      cadres: {
+        'cadre|m01|sec': { period: 'm01', periodIndex: 0, cadreGroup: 'sec', rows: { c1: { score: 90, rank: 1, prevRank: null, change: null } } },
+        'cadre|m06|sec': { period: 'm06', periodIndex: 1, cadreGroup: 'sec', rows: {} },
+        'cadre|m12|dep': { period: 'm12', periodIndex: 2, cadreGroup: 'dep', rows: { c2: { score: 80, rank: 1, prevRank: null, change: null } } },
+      },
+    };
+    expect(cadrePeriodsWithData(s, meta, 'sec')).toEqual(['m01']);
+    expect(cadrePeriodsWithData(s, meta, 'dep')).toEqual(['m12']);
+    expect(cadrePeriodsWithData(null, meta, 'sec')).toEqual([]);
   });
 });

@@ -201,6 +201,10 @@ describe.skipIf(!hasChromium)('board selectors and empty states end to end', () 
       expect(n).toBeGreaterThan(0);
       const foot = (await p.locator('.foot').textContent())!;
       expect(foot).toMatch(lang === 'en' ? /^\d+ cadres$/ : /^共 \d+ 名干部$/);
+      // months after the demo's current one have no cadre board yet: offered disabled, marked
+      const july = scheme().season.periods[6]!.name;
+      expect(await enabledOptions(p, 'period')).not.toContain(july);
+      expect(await p.getByTestId('period').locator('option').allTextContents()).toContain(lang === 'en' ? `${july} (no data)` : `${july}（无数据）`);
       await p.locator('.vrow').first().click();
       await p.locator('.detail .total').waitFor({ timeout: WAIT });
       if (lang === 'en') expect(await p.locator('.detail').innerText()).not.toMatch(/[（），：]/);
