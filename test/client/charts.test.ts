@@ -152,6 +152,8 @@ describe('trend', () => {
     expect(series[0]?.data).toEqual([80, null, 90]);
     expect(series[1]?.data).toEqual([3, null, 1]);
     expect((o.yAxis as Array<{ inverse?: boolean }>)[1]?.inverse).toBe(true);
+    const always1 = trendOption([{ label: '1月', score: 90, rank: 1 }, { label: '2月', score: 91, rank: 1 }], { title: '', scoreName: '', rankName: '' });
+    expect((always1.yAxis as Array<{ min?: number; max?: number }>)[1]).toMatchObject({ min: 1, max: 2 });
     const svg = renderSvg(o);
     expect(svg).not.toContain('<img');
   });

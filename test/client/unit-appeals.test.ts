@@ -12,6 +12,7 @@ import {
   stepStatuses,
   targetLine,
   toleranceTargets,
+  underTolerance,
   validateDraft,
   type AppealDraft,
 } from '../../client/src/views/unit/appeal-logic.ts';
@@ -92,6 +93,13 @@ describe('容错 targets', () => {
     // A rejected application leaves the deduction open to another one.
     const rejected = { ...open, status: 'rejected' as const };
     expect(toleranceTargets(w.adjustments, w.vetoes, [rejected]).map((x) => x.value)).toEqual(['adjustment:adj-d', 'veto:veto-1']);
+  });
+
+  it('lists the items with an undecided 容错 application (pending on the page)', () => {
+    const open = appeal({ kind: 'tolerance', target: { adjustment: 'adj-d' }, status: 'submitted' });
+    const veto = appeal({ id: 'ap2', kind: 'tolerance', target: { veto: 'veto-1' }, status: 'under_review' });
+    expect([...underTolerance([open, veto])]).toEqual(['adjustment:adj-d', 'veto:veto-1']);
+    expect([...underTolerance([{ ...open, status: 'accepted' }, { ...veto, kind: 'objection' }])]).toEqual([]);
   });
 });
 

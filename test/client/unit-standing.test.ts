@@ -130,6 +130,16 @@ describe('unit workspace: adjustments and waivers', () => {
     expect(effectivePoints(adj({ kind: 'bonus', points: 2 }))).toBe(2);
   });
 
+  it('a deduction with a 容错 application not decided yet is pending, not in force, and still counts', () => {
+    expect(adjustmentState(adj({}), true)).toBe('pending');
+    expect(adjustmentState(adj({ waiver: waiver('rejected') }), true)).toBe('pending');
+    expect(adjustmentState(adj({ waiver: waiver('partial', 1) }), true)).toBe('pending');
+    // decided or revoked items do not go back to pending
+    expect(adjustmentState(adj({ waiver: waiver('accepted') }), true)).toBe('waived');
+    expect(adjustmentState(adj({ revoked: true }), true)).toBe('revoked');
+    expect(effectivePoints(adj({}))).toBe(-4);
+  });
+
   it('only deductions and vetoes still in force are open to a 容错 application', () => {
     expect(isOpenPenalty(adj({}))).toBe(true);
     expect(isOpenPenalty(adj({ kind: 'bonus' }))).toBe(false);

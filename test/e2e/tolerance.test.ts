@@ -296,6 +296,9 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
       expect(await c.locator('.files a').filter({ hasText: evidenceName }).count()).toBe(1);
       // An open case: the deduction is no longer offered for another application.
       await expect.poll(() => row.getByRole('button', { name: '申请容错' }).count(), { timeout: WAIT }).toBe(0);
+      // and it reads 容错审核中 (not 有效) until the decision
+      await expect.poll(() => row.locator('.el-tag').filter({ hasText: '容错审核中' }).count(), { timeout: WAIT }).toBe(1);
+      expect(await row.locator('.el-tag').filter({ hasText: '有效' }).count()).toBe(0);
       // The leader's queue shows the new case without a reload.
       await expect.poll(() => leaderRows('已提交').count(), { timeout: WAIT }).toBe(leaderSubmitted + 1);
     },
@@ -395,7 +398,7 @@ describe.skipIf(!hasChromium)('容错 flow end to end', () => {
       expect(decision).toContain(reasoning);
 
       // The deduction no longer counts: 扣分 back to 0, the points shown as waived, score and rank restored.
-      await expect.poll(() => total(unitPage, '扣分').textContent(), { timeout: WAIT }).toBe('−0');
+      await expect.poll(() => total(unitPage, '扣分').textContent(), { timeout: WAIT }).toBe('0');
       expect(await total(unitPage, '已免责扣分').textContent()).toBe(fmt(points));
       expect(await total(unitPage, '赛道得分').textContent()).toBe(fmt(scoreBefore));
       const item = unitPage.getByTestId('track-items').locator('li').filter({ hasText: reason });

@@ -1,5 +1,5 @@
 /** Rows of the cadre table: a cadre board in rank order, named and searched. */
-import { orderRows, type CadreBoard, type CadreRow } from '../../../shared/standings.ts';
+import { cadreBoardKey, orderRows, type CadreBoard, type CadreRow, type Standings } from '../../../shared/standings.ts';
 import type { Meta } from '../lib/meta.ts';
 import { norm } from './table-rows.ts';
 
@@ -22,4 +22,10 @@ export function cadreRows(board: CadreBoard | undefined, meta: Meta, search: str
     out.push({ ...r, id, name, unit, title: c?.title ?? '' });
   }
   return out;
+}
+
+/** Periods (ids, in season order) that have a board for the cadre group in the standings shown. */
+export function cadrePeriodsWithData(s: Standings | null, meta: Meta, cadreGroup: string): string[] {
+  if (!s) return [];
+  return meta.periods.filter((p) => Object.keys(s.cadres[cadreBoardKey(p.id, cadreGroup)]?.rows ?? {}).length > 0).map((p) => p.id);
 }

@@ -22,7 +22,8 @@ export interface TrendOptions {
 export function trendOption(points: TrendPoint[], o: TrendOptions): EChartsOption {
   const text = o.dark ? '#e6f0ff' : '#303133';
   const muted = o.dark ? '#8fa6cc' : '#909399';
-  const maxRank = Math.max(1, ...points.map((p) => p.rank ?? 1));
+  // At least 1..2, so a unit always first still has rank 1 at the top of the inverted axis.
+  const maxRank = Math.max(2, ...points.map((p) => p.rank ?? 1));
   return {
     backgroundColor: 'transparent',
     title: { text: plainLabel(o.title, 60), textStyle: { color: text, fontSize: 14 }, left: 0 },

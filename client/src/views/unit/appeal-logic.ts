@@ -78,17 +78,23 @@ export interface ToleranceTarget {
  * name. An item already under appeal would only create a duplicate case.
  */
 export function toleranceTargets(adjustments: AdjustmentItem[], vetoes: VetoItem[], appeals: Appeal[]): ToleranceTarget[] {
-  const open = new Set<string>();
+  const open = underTolerance(appeals);
+  const out: ToleranceTarget[] = [];
+  for (const d of adjustments) if (d.kind === 'deduction' && isOpenPenalty(d) && !open.has(`adjustment:${d.id}`)) out.push({ value: `adjustment:${d.id}`, kind: 'deduction', item: d });
+  for (const v of vetoes) if (isOpenPenalty(v) && !open.has(`veto:${v.id}`)) out.push({ value: `veto:${v.id}`, kind: 'veto', item: v });
+  return out;
+}
+
+/** Deductions and vetoes with a 容错 application not decided yet (`adjustment:<id>`, `veto:<id>`). */
+export function underTolerance(appeals: Appeal[]): Set<TargetValue> {
+  const open = new Set<TargetValue>();
   for (const a of appeals) {
     if (a.kind !== 'tolerance' || isDecided(a.status)) continue;
     const tg = targetFields(a.target);
     if (tg.adjustment) open.add(`adjustment:${tg.adjustment}`);
     if (tg.veto) open.add(`veto:${tg.veto}`);
   }
-  const out: ToleranceTarget[] = [];
-  for (const d of adjustments) if (d.kind === 'deduction' && isOpenPenalty(d) && !open.has(`adjustment:${d.id}`)) out.push({ value: `adjustment:${d.id}`, kind: 'deduction', item: d });
-  for (const v of vetoes) if (isOpenPenalty(v) && !open.has(`veto:${v.id}`)) out.push({ value: `veto:${v.id}`, kind: 'veto', item: v });
-  return out;
+  return open;
 }
 
 /** How the form opens: from a breakdown row (an indicator) or an adjustment row (a target). */

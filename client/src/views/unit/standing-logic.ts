@@ -97,12 +97,17 @@ export function breakdownTotals(lines: IndicatorLine[]): { points: number; fullM
   return lines.reduce((t, i) => ({ points: t.points + i.points, fullMarks: t.fullMarks + i.fullMarks, lost: t.lost + Math.max(0, i.lost) }), { points: 0, fullMarks: 0, lost: 0 });
 }
 
-export type AdjustmentState = 'active' | 'revoked' | 'waived' | 'partlyWaived' | 'cleared';
+export type AdjustmentState = 'active' | 'pending' | 'revoked' | 'waived' | 'partlyWaived' | 'cleared';
 
-/** Where a bonus, deduction or veto stands: revoked, waived (容错), partly waived, cleared (澄清正名). */
-export function adjustmentState(a: { revoked: boolean; waiver: WaiverInfo | null }): AdjustmentState {
+/**
+ * Where a bonus, deduction or veto stands: revoked, waived (容错), partly waived, cleared (澄清正名),
+ * or — when `underReview` (a 容错 application on it is not decided yet) — pending. A pending item
+ * still counts in full until the decision.
+ */
+export function adjustmentState(a: { revoked: boolean; waiver: WaiverInfo | null }, underReview = false): AdjustmentState {
   if (a.revoked) return 'revoked';
   const d = a.waiver?.decision;
+  if (underReview && (!d || d === 'rejected' || d === 'partial')) return 'pending';
   if (!d) return 'active';
   if (d === 'partial') return 'partlyWaived';
   if (d === 'clarified') return 'cleared';

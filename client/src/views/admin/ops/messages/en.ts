@@ -162,7 +162,7 @@ const en: OpsMessages = {
       accepted: 'Accept (waive)',
       partial: 'Partly accept',
       rejected: 'Reject',
-      clarified: 'Clarify (澄清正名)',
+      clarified: 'Clarify (clear the unit’s name)',
     },
     toObjection: 'Accept, correct the value',
     questions: 'The "three distinctions"',
