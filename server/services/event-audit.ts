@@ -62,6 +62,8 @@ export async function eventAudit(db: Db, list: Array<{ event: LogEvent; reason?:
         const after = { ...(item ?? {}), decision: e.data.decision, ...(waived === undefined ? {} : { waivedPoints: waived }), reference: e.data.reference };
         return { ...base, target: [seq, `target:${e.data.target}`, ...about].join(' '), before: item, after };
       }
+      case 'period:published':
+        return { ...base, reason: own ?? (e.data.note || reason) ?? null, target: `${seq} period:${e.data.period}`, before: null, after: d };
       default:
         return { ...base, target: [seq, ...words(d, ['unit', 'cadre', 'period', 'indicator', 'id', 'target'])].join(' '), before: null, after: d };
     }

@@ -193,11 +193,13 @@ const steps: Step[] = [
 /**
  * The audit's actor columns, filled for existing rows. The append-only guard is lifted for this
  * one fill of new columns (no recorded fact changes) and put back in the same transaction.
+ * Idempotent: the later steps may be run again on a database that has them.
  */
 async function addAuditActorColumns(db: Transaction<DB>, dialect: Dialect): Promise<void> {
-  for (const c of ['actor_name', 'actor_role', 'actor_unit'] as const) await db.schema.alterTable('audit').addColumn(c, 'text').execute();
+  const have = new Set(await columnsOf(db, dialect, 'audit'));
+  for (const c of ['actor_name', 'actor_role', 'actor_unit'] as const) if (!have.has(c)) await db.schema.alterTable('audit').addColumn(c, 'text').execute();
   if (dialect === 'postgres') await sql`ALTER TABLE audit DISABLE TRIGGER audit_append_only`.execute(db);
-  else await sql`DROP TRIGGER audit_no_update`.execute(db);
+  else await sql`DROP TRIGGER IF EXISTS audit_no_update`.execute(db);
   const user = (col: string) => `(select u.${col} from users u where u.id = audit.actor or u.username = audit.actor order by (u.id = audit.actor) desc limit 1)`;
   const tokenUser = (col: string) => `(select u.${col} from tokens t join users u on u.id = t.user_id where t.id = substr(audit.actor, 7))`;
   const token = (col: string) => `(select t.${col} from tokens t where t.id = substr(audit.actor, 7))`;
