@@ -65,7 +65,7 @@ export async function eventAudit(db: Db, list: Array<{ event: LogEvent; reason?:
       case 'period:published':
         return { ...base, reason: own ?? (e.data.note || reason) ?? null, target: `${seq} period:${e.data.period}`, before: null, after: d };
       default:
-        return { ...base, target: [seq, ...words(d, ['unit', 'cadre', 'period', 'indicator', 'id', 'target'])].join(' '), before: null, after: d };
+        return { ...base, target: [seq, ...words(d, ['unit', 'cadre', 'period', 'track', 'indicator', 'id', 'target'])].join(' '), before: null, after: d };
     }
   });
 }

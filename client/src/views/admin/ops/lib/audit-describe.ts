@@ -60,7 +60,7 @@ export function actorText(row: Pick<AuditItem, 'actor' | 'actorName' | 'actorRol
   if (actor.startsWith('token:')) return t('adminOps.actor.token', { name: actorName ?? actor.slice(6) });
   if (actorName) {
     const handle = names.username(actor) ?? actor;
-    return handle === actorName ? actorName : `${actorName}（${handle}）`;
+    return handle === actorName ? actorName : t('adminOps.actor.named', { name: actorName, handle });
   }
   if (actor.startsWith('reporter:')) return t('adminOps.actor.reporter', { name: names.unit(actor.slice(9)) });
   if (SYSTEM[actor]) return t(`adminOps.actor.${SYSTEM[actor]}`);

@@ -27,6 +27,7 @@ const en: typeof zh = {
     sessionLogout: 'Signed out',
   },
   actor: {
+    named: '{name} ({handle})',
     token: '{name} (token)',
     reporter: 'Reporting department {name}',
     demo: 'Demo data',

@@ -25,6 +25,7 @@ export default {
     sessionLogout: '退出登录',
   },
   actor: {
+    named: '{name}（{handle}）',
     token: '{name}（令牌）',
     reporter: '报送部门 {name}',
     demo: '演示数据',

@@ -97,6 +97,7 @@ const en: OpsMessages = {
     apply: 'Import',
     applied: 'Imported: {applied} written, {duplicates} duplicates, {unchanged} unchanged.',
     nothing: 'The file has nothing new to write.',
+    validChanges: 'Check passed, nothing written yet: review the {n} change(s) below, then import.',
     previewTitle: 'Import preview: every value to be written',
     summary: '{added} new, {overwritten} overwriting recorded values, {unchanged} unchanged, {duplicates} imported before.',
     overwrites: 'Overwrites of recorded values (old → new)',

@@ -96,6 +96,7 @@ const zh = {
     apply: '确认导入',
     applied: '导入完成：写入 {applied} 条，重复 {duplicates} 条，与现值相同 {unchanged} 条。',
     nothing: '文件中没有需要写入的新数据。',
+    validChanges: '校验通过，尚未写入任何数据：请核对下列 {n} 项变更后确认导入。',
     previewTitle: '导入预览：逐项列出将写入的数值',
     summary: '新增 {added} 条，覆盖已有数值 {overwritten} 条，与现值相同 {unchanged} 条，此前已导入 {duplicates} 条。',
     overwrites: '覆盖已有数值（原值 → 新值）',
