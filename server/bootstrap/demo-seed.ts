@@ -9,8 +9,8 @@ import { readSetting, writeSetting } from '../storage/users-repo.ts';
 import { readAllEvents } from '../storage/events-repo.ts';
 
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', password: 'admin-demo-password', role: 'admin', label: '组织部管理员 admin' },
-  { username: 'leader', password: 'leader-demo-password', role: 'leader', label: '领导 leader' },
+  { username: 'admin', password: 'admin-demo-password', role: 'admin', label: '组织部管理员 admin', displayName: '组织部管理员' },
+  { username: 'leader', password: 'leader-demo-password', role: 'leader', label: '领导 leader', displayName: '县委领导' },
 ] as const;
 
 export interface DemoInfo {
@@ -27,18 +27,19 @@ export async function seedDemo(app: App, now: Date): Promise<DemoInfo> {
   await app.race.submit('demo', county.history.map((e) => ({ body: e.body, at: e.at, actor: e.actor })));
   const accounts: DemoInfo['accounts'] = [];
   for (const a of DEMO_ACCOUNTS) {
-    await app.users.createUser({ username: a.username, password: a.password, role: a.role }, 'demo');
-    accounts.push(a);
+    await app.users.createUser({ username: a.username, password: a.password, role: a.role, displayName: a.displayName }, 'demo');
+    accounts.push({ username: a.username, password: a.password, label: a.label });
   }
   const town = scheme.groups[0]?.units[0];
   if (town) {
-    const user = await app.users.createUser({ username: 'unit', password: 'unit-demo-password', role: 'unit', unit: town }, 'demo');
+    const townName = scheme.units.find((u) => u.id === town)?.name ?? town;
+    const user = await app.users.createUser({ username: 'unit', password: 'unit-demo-password', role: 'unit', unit: town, displayName: `${townName}联络员` }, 'demo');
     accounts.push({ username: 'unit', password: 'unit-demo-password', label: `单位 ${scheme.units.find((u) => u.id === town)?.name ?? town}` });
     await seedCases(app, town, user.id, now);
   }
   const owner = scheme.tracks.flatMap((t) => t.indicators).find((i) => i.owner)?.owner;
   if (owner) {
-    await app.users.createUser({ username: 'reporter', password: 'reporter-demo-password', role: 'reporter', department: owner }, 'demo');
+    await app.users.createUser({ username: 'reporter', password: 'reporter-demo-password', role: 'reporter', department: owner, displayName: `${scheme.units.find((u) => u.id === owner)?.name ?? owner}报送员` }, 'demo');
     accounts.push({ username: 'reporter', password: 'reporter-demo-password', label: `报送单位 ${owner}` });
   }
   const { token } = await app.tokens.create('display', '演示大屏 demo wall display', null, 'demo');

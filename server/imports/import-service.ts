@@ -16,6 +16,7 @@ import { findKeys } from '../storage/events-repo.ts';
 import { readSheet } from './read-sheet.ts';
 import { ImportErrors, planValues, type ImportPlan } from './import-values.ts';
 import { planRatings } from './import-ratings.ts';
+import { changeSubmissions, classify, reasonRequired } from './import-changes.ts';
 
 export interface ImportRequest {
   kind: 'values' | 'ratings';
@@ -25,6 +26,8 @@ export interface ImportRequest {
   data: Buffer;
   /** The uploaded file's name (X-Filename), for the audit trail only. */
   fileName?: string;
+  /** Why recorded values are overwritten (required when the file overwrites any). */
+  reason?: string;
   principal: Principal;
   english: boolean;
 }
@@ -53,11 +56,27 @@ export async function runImport(storage: Storage, race: RaceService, req: Import
     throw e;
   }
   const base = { format: sheet.format, sha256: sha, cells: plan.cells, unchanged: plan.unchanged };
+  if (plan.planned) return applyValues(race, req, base, classify(scheme, plan.planned, new Set((await findKeys(storage.db, plan.subs.map((s) => s.key!))).keys())));
   if (req.dryRun || !plan.subs.length) {
     const known = req.dryRun && plan.subs.length ? await findKeys(storage.db, plan.subs.map((s) => s.key!)) : new Map();
     return { ...base, dryRun: req.dryRun, applied: 0, duplicates: known.size, pending: req.dryRun ? plan.subs.length - known.size : 0, version: race.version };
   }
-  const r = await race.submit(req.principal.actor, plan.subs, `import ${sha.slice(0, 12)}${req.fileName ? ` ${req.fileName}` : ''}`);
+  const r = await race.submit(req.principal.actor, plan.subs, importLabel(sha, req.fileName));
   const duplicates = r.items.filter((i) => i.duplicate).length;
   return { ...base, dryRun: false, applied: r.items.length - duplicates, duplicates, pending: 0, version: r.version };
 }
+
+type Base = { format: string; sha256: string; cells: number; unchanged: number };
+
+/** Previews or writes the cells of a values import (overwrites only with a reason). */
+async function applyValues(race: RaceService, req: ImportRequest, base: Base, c: ReturnType<typeof classify>) {
+  const { fresh, ...preview } = c;
+  const reason = req.reason?.trim() || undefined;
+  if (req.dryRun || !fresh.length) return { ...base, ...preview, dryRun: req.dryRun, applied: 0, pending: req.dryRun ? fresh.length : 0, version: race.version };
+  if (c.overwritten > 0 && !reason) throw reasonRequired(c);
+  const r = await race.submit(req.principal.actor, changeSubmissions(fresh, reason), importLabel(base.sha256, req.fileName));
+  const duplicates = r.items.filter((i) => i.duplicate).length;
+  return { ...base, ...preview, dryRun: false, applied: r.items.length - duplicates, duplicates: c.duplicates + duplicates, pending: 0, version: r.version };
+}
+
+const importLabel = (sha: string, fileName?: string) => `import ${sha.slice(0, 12)}${fileName ? ` ${fileName}` : ''}`;

@@ -33,8 +33,26 @@ export function parseNumber(v: Cell): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** One cell of the file that differs from the value recorded now. */
+export interface PlannedCell {
+  /** Spreadsheet row (2 = first data row) and column letter. */
+  row: number;
+  column: string;
+  unit: string;
+  indicator: string;
+  /** The value recorded now (null: none, the cell adds a new value). */
+  before: number | string | null;
+  after: number | string;
+  /** Idempotency key: the file's sha256 plus the cell. */
+  key: string;
+  /** The event as a new value; an overwrite becomes a correction with the import's reason. */
+  body: EventBody;
+}
+
 export interface ImportPlan {
   subs: Submission[];
+  /** Value cells that differ from what is recorded (values imports only). */
+  planned?: PlannedCell[];
   /** Cells equal to the value already recorded. */
   unchanged: number;
   /** Non-blank cells read. */
@@ -101,7 +119,7 @@ export function planValues(input: ValuesInput): ImportPlan {
     for (const u of g.units) applies.set(u, new Set([...(applies.get(u) ?? []), ...codes]));
   }
   const unitRow = new Map<string, number>();
-  const subs: Submission[] = [];
+  const planned: PlannedCell[] = [];
   let unchanged = 0;
   let cells = 0;
   if (!errors.length) {
@@ -160,16 +178,17 @@ export function planValues(input: ValuesInput): ImportPlan {
           err(r, c, raw, english ? p.en : p.zh);
           continue;
         }
-        if (input.current.get(`${unit}|${code}`)?.value === value) {
+        const before = input.current.get(`${unit}|${code}`)?.value ?? null;
+        if (before === value) {
           unchanged++;
           continue;
         }
-        subs.push({ key: `import:${input.sha}:${period}:${unit}:${code}`, body });
+        planned.push({ row: r + 1, column: columnLetter(c), unit, indicator: code, before, after: value, key: `import:${input.sha}:${period}:${unit}:${code}`, body });
       }
     }
   }
   if (errors.length) throw new ImportErrors(errors);
-  return { subs, unchanged, cells };
+  return { subs: planned.map((p) => ({ key: p.key, body: p.body })), planned, unchanged, cells };
 }
 
 export class ImportErrors extends Error {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isAdmin } from '../auth/roles.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import { readAudit } from '../storage/audit-repo.ts';
+import { AUDIT_ROLES } from '../../shared/audit.ts';
 import type { RouteDeps } from './deps.ts';
 
 const RoleName = z.enum(['admin', 'leader', 'reporter', 'unit']);
@@ -30,7 +31,9 @@ const AuditQuery = z.object({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   action: z.string().max(100).optional().describe('Exact action, or a prefix ending in * (appeal:*)'),
-  actor: z.string().max(200).optional(),
+  actor: z.string().max(200).optional().describe("The actor's user id, username, or part of the display name (any case)"),
+  role: z.enum(AUDIT_ROLES).optional().describe("The actor's role"),
+  unit: z.string().max(64).optional().describe('Rows about this unit (unit id) or written by its users'),
   target: z.string().max(200).optional().describe('Text contained in the target, e.g. unit:t1'),
   from: IsoTime.optional().describe('From this time (inclusive)'),
   to: IsoTime.optional().describe('Up to this time (inclusive); a date alone means the end of that day'),
@@ -83,7 +86,7 @@ export function adminRoutes({ users, tokens, storage }: RouteDeps): RouteDef[] {
       ...base,
       method: 'get',
       path: '/api/audit',
-      summary: 'The audit log, newest first, filtered by actor, action, target and time; `next` is the ?before= of the next page (null at the end)',
+      summary: 'The audit log, newest first, filtered by actor (id, username or display name), role, unit, action, target and time; each row names its actor (actorName, actorRole, actorUnit); `next` is the ?before= of the next page (null at the end)',
       query: AuditQuery,
       async handler({ query }) {
         const items = await readAudit(storage.db, query);

@@ -41,11 +41,17 @@ export function importRoutes({ race, storage }: RouteDeps): RouteDef[] {
       method: 'post',
       path: '/api/import',
       summary:
-        'Import values (?kind=values&period&track) or ratings (?kind=ratings&period) from an XLSX or CSV file (raw body ≤ 10 MB): all or nothing, 422 import_invalid with {row, column, value, reason} per wrong cell; the same file twice adds nothing; ?dryRun=1 only checks',
+        'Import values (?kind=values&period&track) or ratings (?kind=ratings&period) from an XLSX or CSV file (raw body ≤ 10 MB): all or nothing, 422 import_invalid with {row, column, value, reason} per wrong cell; the same file twice adds nothing; ?dryRun=1 only checks and lists every change old → new (`changes`, new values and overwrites); overwrites need ?reason= (else 422 reason_required) and are recorded as corrections',
       tag: 'import',
       who: 'admin; reporter (values of its indicators)',
       allow: (p) => p.role === 'admin' || p.role === 'reporter',
-      query: z.object({ kind: Kind, period: Id, track: Id.optional(), dryRun: z.enum(['0', '1', 'true', 'false']).default('0') }),
+      query: z.object({
+        kind: Kind,
+        period: Id,
+        track: Id.optional(),
+        dryRun: z.enum(['0', '1', 'true', 'false']).default('0'),
+        reason: z.string().max(2000).optional().describe('Why recorded values are overwritten: required when the file overwrites any (each overwrite is recorded as a correction with it)'),
+      }),
       raw: '10mb',
       handler({ query, principal, raw, req }) {
         if (query.kind === 'ratings' && !isAdmin(principal)) throw errors.forbidden();
@@ -56,6 +62,7 @@ export function importRoutes({ race, storage }: RouteDeps): RouteDef[] {
           dryRun: query.dryRun === '1' || query.dryRun === 'true',
           data: raw,
           fileName: cleanFileName(req.get('x-filename'), 'text/plain'),
+          reason: query.reason,
           principal,
           english: prefersEnglish(req.get('accept-language')),
         });

@@ -8,6 +8,7 @@ import type { Engine, Problem } from '../../shared/engine/types.ts';
 import type { Db } from '../storage/storage.ts';
 import { appendEvents, findKeys, putKeys } from '../storage/events-repo.ts';
 import { writeAudit } from '../storage/audit-repo.ts';
+import { eventAudit } from './event-audit.ts';
 import { AppError, errors } from '../http/errors.ts';
 import { payloadHash } from './canonical-json.ts';
 import { replayLog } from './snapshot.ts';
@@ -168,7 +169,8 @@ export function createSubmitQueue(deps: SubmitQueueDeps): SubmitFn {
         await storage.tx(async (trx) => {
           await appendEvents(trx, events);
           await putKeys(trx, accepted.flatMap((a) => a.keys));
-          await writeAudit(trx, accepted.flatMap((a) => a.events.map((e) => auditOf(e, a.job.reason, deps.schemeVersion()))));
+          const list = accepted.flatMap((a) => a.events.map((event) => ({ event, reason: a.job.reason })));
+          await writeAudit(trx, await eventAudit(trx, list, deps.engine(), deps.schemeVersion()));
           // (a job with `within` is always alone in its group: its failure refuses only itself)
           for (const a of accepted) if (a.job.within) await a.job.within(trx, a.events);
         });
@@ -215,16 +217,4 @@ export function createSubmitQueue(deps: SubmitQueueDeps): SubmitFn {
   }
 
   return submit;
-}
-
-function auditOf(e: LogEvent, reason: string | undefined, schemeVersion: number) {
-  const d = e.data as Record<string, unknown>;
-  const target =
-    e.type === 'scheme:changed'
-      ? `scheme@${e.seq}`
-      : ['unit', 'cadre', 'period', 'indicator', 'id', 'target'].filter((k) => typeof d[k] === 'string').map((k) => `${k}:${String(d[k])}`).join(' ');
-  const after = e.type === 'scheme:changed' ? { version: e.seq, name: e.data.scheme.name } : d;
-  const before = e.type === 'scheme:changed' ? { version: schemeVersion } : null;
-  const why = reason ?? (typeof d.reason === 'string' ? d.reason : typeof d.reasoning === 'string' ? d.reasoning : null);
-  return { at: e.at, actor: e.actor, action: e.type, target: `seq:${e.seq} ${target}`.trim(), before, after, reason: why };
 }

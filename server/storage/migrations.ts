@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
+import { SYSTEM_ACTORS } from './audit-actors.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = (db: Transaction<DB>, dialect: Dialect) => Promise<void>;
@@ -182,7 +183,41 @@ const steps: Step[] = [
     await db.schema.createIndex('event_refs_period').on('event_refs').columns(['period', 'indicator', 'seq']).where(sql.ref('period'), 'is not', null).execute();
     await db.schema.createIndex('event_refs_ref').on('event_refs').columns(['ref', 'seq']).where(sql.ref('ref'), 'is not', null).execute();
   },
+  // Audit actors by name: each row keeps the actor's display name, role and unit as they were
+  // (audit-actors.ts); the rows already written are filled from the users and tokens there are now.
+  async (db, dialect) => {
+    await addAuditActorColumns(db, dialect);
+  },
 ];
+
+/**
+ * The audit's actor columns, filled for existing rows. The append-only guard is lifted for this
+ * one fill of new columns (no recorded fact changes) and put back in the same transaction.
+ * Idempotent: the later steps may be run again on a database that has them.
+ */
+async function addAuditActorColumns(db: Transaction<DB>, dialect: Dialect): Promise<void> {
+  const have = new Set(await columnsOf(db, dialect, 'audit'));
+  for (const c of ['actor_name', 'actor_role', 'actor_unit'] as const) if (!have.has(c)) await db.schema.alterTable('audit').addColumn(c, 'text').execute();
+  if (dialect === 'postgres') await sql`ALTER TABLE audit DISABLE TRIGGER audit_append_only`.execute(db);
+  else await sql`DROP TRIGGER IF EXISTS audit_no_update`.execute(db);
+  const user = (col: string) => `(select u.${col} from users u where u.id = audit.actor or u.username = audit.actor order by (u.id = audit.actor) desc limit 1)`;
+  const tokenUser = (col: string) => `(select u.${col} from tokens t join users u on u.id = t.user_id where t.id = substr(audit.actor, 7))`;
+  const token = (col: string) => `(select t.${col} from tokens t where t.id = substr(audit.actor, 7))`;
+  await sql
+    .raw(`update audit set actor_name = ${user('display_name')}, actor_role = ${user('role')}, actor_unit = ${user('unit')}
+          where exists (select 1 from users u where u.id = audit.actor or u.username = audit.actor)`)
+    .execute(db);
+  await sql
+    .raw(`update audit set actor_name = ${token('name')},
+            actor_role = case when ${token('kind')} = 'display' then 'display' else ${tokenUser('role')} end,
+            actor_unit = ${tokenUser('unit')}
+          where actor like 'token:%' and exists (select 1 from tokens t where t.id = substr(audit.actor, 7))`)
+    .execute(db);
+  await sql.raw(`update audit set actor_role = 'reporter' where actor_role is null and actor like 'reporter:%'`).execute(db);
+  await sql.raw(`update audit set actor_role = 'system' where actor_role is null and actor in (${SYSTEM_ACTORS.map((a) => `'${a}'`).join(', ')})`).execute(db);
+  if (dialect === 'postgres') await sql`ALTER TABLE audit ENABLE TRIGGER audit_append_only`.execute(db);
+  else await sql.raw(`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END`).execute(db);
+}
 
 /** The snapshots table (issue 3); created by its own step, and by the issue 5 step where that ran first. */
 async function snapshotsTable(db: Transaction<DB>): Promise<void> {

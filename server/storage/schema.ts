@@ -66,7 +66,14 @@ export interface SettingsTable {
 export interface AuditTable {
   id: Generated<number>;
   at: string;
+  /** User id, `token:<id>`, or a system actor (`demo`, `setup` …). */
   actor: string;
+  /** The actor's display name at the time (null: not a user or token). */
+  actor_name: string | null;
+  /** admin | leader | reporter | unit | display | system (null: unknown). */
+  actor_role: string | null;
+  /** The unit of a unit-role actor. */
+  actor_unit: string | null;
   action: string;
   target: string;
   before: string | null;

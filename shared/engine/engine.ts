@@ -196,6 +196,10 @@ export class IncrementalEngine extends Propagation implements Engine {
     return explainCadre(this, period, cadre);
   }
 
+  reportedValue(period: string, unit: string, indicator: string): number | string | null {
+    return this.facts.values.get(period, unit, indicator) ?? null;
+  }
+
   checkEvent(event: EventBody) {
     return checkEvent(this, event);
   }

@@ -133,6 +133,8 @@ export interface Engine {
   explainOverall(period: string | null, unit: string): WeightedExplanation | null;
   explainSeason(track: string, unit: string): WeightedExplanation | null;
   explainCadre(period: string, cadre: string): CadreExplanation | null;
+  /** The value reported for a unit and indicator in a period (not a carried one), or null. */
+  reportedValue(period: string, unit: string, indicator: string): number | string | null;
   /** Checks an event against the current scheme and state; null when it may be applied. */
   checkEvent(event: EventBody): Problem | null;
   /** Periods published so far, in the order they were published, with the version. */

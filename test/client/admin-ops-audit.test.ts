@@ -64,3 +64,63 @@ describe('event type labels', () => {
     expect(eventTypeKey('session:login')).toBeNull();
   });
 });
+
+describe('audit rows in words', async () => {
+  const { actionText, actorText, changeText, fieldText, fieldValue, targetParts, targetText } = await import('../../client/src/views/admin/ops/lib/audit-describe.ts');
+  const zh = (await import('../../client/src/views/admin/ops/messages/zh-CN.ts')).default as unknown as Record<string, unknown>;
+  /** A tiny vue-i18n stand-in over the real Chinese messages: `adminOps.a.b` with {named} values. */
+  const t = (key: string, named: Record<string, unknown> = {}) => {
+    const v = key.replace(/^adminOps\./, '').split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], zh);
+    if (typeof v !== 'string') throw new Error(`no message ${key}`);
+    return v.replace(/\{(\w+)\}/g, (_, k: string) => String(named[k]));
+  };
+  const names = {
+    unit: (id: string) => ({ sfj: '县司法局', cgz: '城关镇', fgw: '县发展和改革委员会' })[id] ?? id,
+    period: (id: string) => ({ m12: '12月' })[id] ?? id,
+    indicator: (id: string) => ({ E04: '法治宣传覆盖率', R04: '农村生活污水治理率' })[id] ?? id,
+    track: (id: string) => ({ gov: '基层治理' })[id] ?? id,
+    cadre: (id: string) => id,
+    username: (id: string) => ({ u_1: 'admin' })[id],
+  };
+
+  it('names units, periods and indicators instead of codes', () => {
+    expect(targetParts('seq:12 unit:sfj period:m12 indicator:E04')).toEqual({ seq: '12', unit: 'sfj', period: 'm12', indicator: 'E04' });
+    expect(targetText('seq:12 unit:sfj period:m12 indicator:E04', names, t)).toBe('县司法局 · 12月 · 法治宣传覆盖率');
+    expect(targetText('seq:30 target:adj1 unit:cgz period:m12 track:gov', names, t)).toBe('城关镇 · 12月 · 基层治理');
+    expect(targetText('seq:31 period:m12', names, t)).toBe('12月');
+    expect(targetText('user:u_1', names, t)).toBe('用户 admin');
+    expect(targetText('scheme@40', names, t)).toBe('方案 第 40 版');
+    expect(targetText('appeal:ap_x unit:cgz', names, t)).toBe('城关镇 · 申请');
+  });
+
+  it('names actions and actors', () => {
+    expect(actionText('value:recorded', t)).toBe('录入数值');
+    expect(actionText('appeal:updated', t)).toBe('处理申请');
+    expect(actionText('something:else', t)).toBe('something:else');
+    expect(actorText({ actor: 'u_1', actorName: '王科长', actorRole: 'admin' }, names, t)).toBe('王科长（admin）');
+    expect(actorText({ actor: 'admin', actorName: 'admin', actorRole: 'admin' }, names, t)).toBe('admin');
+    expect(actorText({ actor: 'token:tk', actorName: '发改委系统', actorRole: 'reporter' }, names, t)).toBe('发改委系统（令牌）');
+    expect(actorText({ actor: 'reporter:fgw', actorName: null, actorRole: 'reporter' }, names, t)).toBe('报送部门 县发展和改革委员会');
+    expect(actorText({ actor: 'demo-feeder', actorName: null, actorRole: 'system' }, names, t)).toBe('演示数据源');
+  });
+
+  it('says what changed: old → new, points, decisions', () => {
+    expect(changeText({ action: 'value:corrected', before: { value: 88.2 }, after: { value: 95.4 } }, t)).toBe('88.2 → 95.4');
+    expect(changeText({ action: 'value:recorded', before: null, after: { value: 70 } }, t)).toBe('新增 70');
+    expect(changeText({ action: 'value:recorded', before: { value: 70 }, after: { value: null } }, t)).toBe('70 → —');
+    expect(changeText({ action: 'adjustment:recorded', before: null, after: { kind: 'deduction', points: 2 } }, t)).toBe('扣分 2 分');
+    expect(changeText({ action: 'waiver:decided', before: { kind: 'deduction', points: 2 }, after: { decision: 'partial', waivedPoints: 1 } }, t)).toBe('扣分 2 分 → 部分免责 免除 1 分');
+    expect(changeText({ action: 'adjustment:revoked', before: { kind: 'bonus', points: 1 }, after: { revoked: true } }, t)).toBe('加分 1 分 → 已撤销');
+    expect(changeText({ action: 'session:login', before: null, after: null }, t)).toBeNull();
+  });
+
+  it('names fields and coded values of the change list', () => {
+    expect(fieldText('kind', t)).toBe('类别');
+    expect(fieldText('points', t)).toBe('分值');
+    expect(fieldText('x.waivedPoints', t)).toBe('x · 免除分值');
+    expect(fieldValue('kind', 'deduction', names, t)).toBe('扣分');
+    expect(fieldValue('unit', 'cgz', names, t)).toBe('城关镇');
+    expect(fieldValue('decision', 'clarified', names, t)).toBe('澄清正名');
+    expect(fieldValue('reason', 'x', names, t)).toBe('x');
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importErrors, importPath, importResult } from '../../client/src/views/admin/ops/lib/import-report.ts';
+import { cellText, changeLine, importErrors, importPath, importResult } from '../../client/src/views/admin/ops/lib/import-report.ts';
 import { OpsError, upload } from '../../client/src/views/admin/ops/lib/http.ts';
 import { setCsrfToken } from '../../client/src/lib/api.ts';
 import { csvUrl, evidenceUrl, templateUrl, workbookUrl } from '../../client/src/views/admin/ops/lib/urls.ts';
@@ -26,13 +26,27 @@ describe('import report', () => {
     expect(importErrors({ code: 'forbidden' })).toBeNull();
   });
   it('reads the counts of an accepted file', () => {
-    expect(importResult({ applied: 12, duplicates: 0, unchanged: 3, version: 99 })).toEqual({ applied: 12, duplicates: 0, unchanged: 3, pending: 12, version: 99 });
+    expect(importResult({ applied: 12, duplicates: 0, unchanged: 3, version: 99 })).toEqual({ applied: 12, duplicates: 0, unchanged: 3, pending: 12, version: 99, changes: [], added: 0, overwritten: 0 });
     expect(importResult({ applied: 0, duplicates: 1, unchanged: 3, pending: 7, dryRun: true })).toMatchObject({ applied: 0, pending: 7 });
-    expect(importResult({})).toEqual({ applied: 0, duplicates: 0, unchanged: 0, pending: 0, version: undefined });
+    expect(importResult({})).toEqual({ applied: 0, duplicates: 0, unchanged: 0, pending: 0, version: undefined, changes: [], added: 0, overwritten: 0 });
   });
   it('builds the routes', () => {
     expect(importPath('values', 'p1', 't1', true)).toBe('/api/import?kind=values&period=p1&track=t1&dryRun=1');
     expect(importPath('ratings', 'p1', 't1', false)).toBe('/api/import?kind=ratings&period=p1&dryRun=0');
+    expect(importPath('values', 'p1', 't1', false, ' 复核更正 ')).toBe(`/api/import?kind=values&period=p1&track=t1&dryRun=0&reason=${encodeURIComponent('复核更正').replace(/%20/g, '+')}`);
+    expect(importPath('values', 'p1', 't1', false, '  ')).toBe('/api/import?kind=values&period=p1&track=t1&dryRun=0');
+  });
+  it('reads the changes of a checked file: overwrites old → new apart from new values', () => {
+    const change = { row: 2, column: 'C', unit: 'cgz', unitName: '城关镇', indicator: 'R04', indicatorName: '农村生活污水治理率', measure: '%', before: 88.2, after: 95.4, kind: 'overwrite' };
+    const added = { ...change, row: 3, unit: 'dh', unitName: '东湖镇', before: null, after: 70, kind: 'new' };
+    const r = importResult({ applied: 0, pending: 2, changes: [change, added], added: 1, overwritten: 1 });
+    expect(r).toMatchObject({ pending: 2, added: 1, overwritten: 1 });
+    expect(changeLine(r.changes[0]!)).toBe('城关镇 农村生活污水治理率 88.2 → 95.4');
+    expect(cellText(88.2, '%')).toBe('88.2%');
+    expect(cellText(3, '个')).toBe('3 个');
+    expect(cellText(null)).toBe('—');
+    // counts derived when an older server sends only the list
+    expect(importResult({ changes: [change, added, added] })).toMatchObject({ added: 2, overwritten: 1 });
     expect(templateUrl('values', 'p1', 't1', 'xlsx')).toBe('/api/import/template?kind=values&period=p1&track=t1&format=xlsx');
     expect(workbookUrl('2026-03', 'published')).toBe('/api/exports/2026-03.xlsx?source=published');
     expect(csvUrl('p1', 'rural-g1', 'live')).toBe('/api/exports/p1/rural-g1.csv?source=live');

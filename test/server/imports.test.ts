@@ -143,7 +143,8 @@ describe('imports', () => {
     const src = path.join(tmp, '导入.csv');
     fs.writeFileSync(src, `${HEAD}\nt1,东城镇,55.5,1\nt3,南山镇,44,\n`);
     const xlsx = await convert(src, 'xlsx', 'CSV:44,34,76,1');
-    const r = await post(admin, srv.url, '/api/import?kind=values&period=m02&track=econ', fs.readFileSync(xlsx));
+    // t1's values of m02 exist already: overwriting them is a correction and needs a reason.
+    const r = await post(admin, srv.url, `/api/import?kind=values&period=m02&track=econ&reason=${encodeURIComponent('统计局复核更正')}`, fs.readFileSync(xlsx));
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ applied: 3, format: 'xlsx' });
     expect(value('t1', 'inv', 'm02')).toMatchObject({ value: 55.5 });

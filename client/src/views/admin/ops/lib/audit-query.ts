@@ -2,7 +2,12 @@
 import type { AuditRow } from '../../../../../../shared/audit.ts';
 
 export interface AuditFilter {
+  /** The actor's name, username or id. */
   actor?: string;
+  /** The actor's role. */
+  role?: string;
+  /** A unit id: rows about it or by its users. */
+  unit?: string;
   action?: string;
   target?: string;
   /** ISO 8601 or a Date. */
@@ -18,7 +23,7 @@ const iso = (v: string | Date): string => (v instanceof Date ? v.toISOString() :
 /** `GET /api/audit?…` for the filters; empty fields are left out. */
 export function auditPath(f: AuditFilter): string {
   const q = new URLSearchParams();
-  for (const k of ['actor', 'action', 'target'] as const) {
+  for (const k of ['actor', 'role', 'unit', 'action', 'target'] as const) {
     const v = f[k]?.trim();
     if (v) q.set(k, v);
   }

@@ -1,4 +1,18 @@
-/** Import results: the applied/duplicate counts, or the per-cell error report of a refused file. */
+/** Import results: the counts and every change old → new, or the per-cell error report of a refused file. */
+
+/** One cell a values import writes: a new value, or an overwrite of a recorded one (old → new). */
+export interface ImportChange {
+  row: number;
+  column: string;
+  unit: string;
+  unitName: string;
+  indicator: string;
+  indicatorName: string;
+  measure: string;
+  before: number | string | null;
+  after: number | string;
+  kind: 'new' | 'overwrite';
+}
 
 export interface ImportResult {
   applied: number;
@@ -7,6 +21,10 @@ export interface ImportResult {
   /** Cells a dry run would apply (a dry run applies none). */
   pending: number;
   version?: number;
+  /** Values imports: every cell written, new or overwriting. */
+  changes: ImportChange[];
+  added: number;
+  overwritten: number;
 }
 export interface ImportErrorRow {
   row: number | null;
@@ -48,13 +66,28 @@ export function importResult(body: unknown): ImportResult {
   const applied = n(b.applied);
   // Older replies of a dry run name what would be applied `applied`.
   const pending = typeof b.pending === 'number' ? n(b.pending) : applied;
-  return { applied, duplicates: n(b.duplicates), unchanged: n(b.unchanged), pending, version: typeof b.version === 'number' ? b.version : undefined };
+  const changes = Array.isArray(b.changes) ? (b.changes as ImportChange[]).filter((c) => typeof c === 'object' && c !== null) : [];
+  const overwritten = typeof b.overwritten === 'number' ? n(b.overwritten) : changes.filter((c) => c.kind === 'overwrite').length;
+  const added = typeof b.added === 'number' ? n(b.added) : changes.length - overwritten;
+  return { applied, duplicates: n(b.duplicates), unchanged: n(b.unchanged), pending, version: typeof b.version === 'number' ? b.version : undefined, changes, added, overwritten };
+}
+
+/** A cell's value as shown: a number with its measure, '—' for none. */
+export function cellText(v: number | string | null, measure = ''): string {
+  if (v === null) return '—';
+  return typeof v === 'number' && measure && measure !== '%' ? `${v} ${measure}` : typeof v === 'number' && measure === '%' ? `${v}%` : String(v);
+}
+
+/** One overwrite as a line: `东城镇 固定资产投资完成率 88.2 → 95.4`. */
+export function changeLine(c: ImportChange): string {
+  return `${c.unitName} ${c.indicatorName} ${cellText(c.before)} → ${cellText(c.after)}`;
 }
 
 /** The import route for a kind, period and (values) track. */
-export function importPath(kind: 'values' | 'ratings', period: string, track: string | null, dryRun: boolean): string {
+export function importPath(kind: 'values' | 'ratings', period: string, track: string | null, dryRun: boolean, reason?: string): string {
   const q = new URLSearchParams({ kind, period });
   if (kind === 'values' && track) q.set('track', track);
   q.set('dryRun', dryRun ? '1' : '0');
+  if (reason?.trim()) q.set('reason', reason.trim());
   return `/api/import?${q.toString()}`;
 }

@@ -7,6 +7,7 @@ import { useSessionStore } from '../../../../stores/session.ts';
 import { getJson } from './http.ts';
 
 const names = ref<Record<string, string>>({});
+const usernames = ref<Record<string, string>>({});
 let loading: Promise<void> | null = null;
 
 export function useUserNames() {
@@ -14,13 +15,20 @@ export function useUserNames() {
     loading ??= getJson<{ items?: Array<{ id: string; username: string; displayName?: string }> }>('/api/users')
       .then((r) => {
         const out: Record<string, string> = {};
-        for (const u of r.items ?? []) out[u.id] = u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username;
+        const handles: Record<string, string> = {};
+        for (const u of r.items ?? []) {
+          out[u.id] = u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username;
+          handles[u.id] = u.username;
+        }
         names.value = out;
+        usernames.value = handles;
       })
       .catch(() => {
         /* ids stay */
       });
   /** The person's name for an actor id, or the id itself. */
   const who = (actor: string | null | undefined): string => (actor ? (names.value[actor] ?? actor) : '');
-  return { who };
+  /** The username of a user id (undefined when not known). */
+  const username = (id: string): string | undefined => usernames.value[id];
+  return { who, username };
 }

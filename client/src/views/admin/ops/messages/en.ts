@@ -1,7 +1,9 @@
 /** English messages of the console's working pages (namespace `adminOps`): the same keys as zh-CN. */
 import type { OpsMessages } from './zh-CN.ts';
+import auditWords from './audit-en.ts';
 
 const en: OpsMessages = {
+  ...auditWords,
   common: {
     period: 'Period',
     track: 'Track',
@@ -97,6 +99,15 @@ const en: OpsMessages = {
     apply: 'Import',
     applied: 'Imported: {applied} written, {duplicates} duplicates, {unchanged} unchanged.',
     nothing: 'The file has nothing new to write.',
+    validChanges: 'Check passed, nothing written yet: review the {n} change(s) below, then import.',
+    previewTitle: 'Import preview: every value to be written',
+    summary: '{added} new, {overwritten} overwriting recorded values, {unchanged} unchanged, {duplicates} imported before.',
+    overwrites: 'Overwrites of recorded values (old → new)',
+    additions: 'New values',
+    cell: 'Cell',
+    overwriteReason: 'Reason for the correction (overwriting a recorded value is a correction; the reason is recorded on each)',
+    overwriteReasonPh: 'e.g. corrected after the statistics bureau review',
+    reasonRequired: 'The file overwrites {n} recorded value(s): give the reason for the correction.',
     file: 'File',
   },
   adjust: {
@@ -295,6 +306,9 @@ const en: OpsMessages = {
     lookup: 'Show history',
     indicatorOptional: 'Indicator (optional)',
     page: 'Page {n}',
+    actorPh: 'Name or username',
+    role: 'Role',
+    unit: 'Unit concerned',
   },
 };
 

@@ -1,5 +1,8 @@
 /** Chinese messages of the console's working pages (namespace `adminOps`); the default language. */
+import auditWords from './audit-zh-CN.ts';
+
 const zh = {
+  ...auditWords,
   common: {
     period: '考核期',
     track: '赛道',
@@ -95,6 +98,15 @@ const zh = {
     apply: '确认导入',
     applied: '导入完成：写入 {applied} 条，重复 {duplicates} 条，与现值相同 {unchanged} 条。',
     nothing: '文件中没有需要写入的新数据。',
+    validChanges: '校验通过，尚未写入任何数据：请核对下列 {n} 项变更后确认导入。',
+    previewTitle: '导入预览：逐项列出将写入的数值',
+    summary: '新增 {added} 条，覆盖已有数值 {overwritten} 条，与现值相同 {unchanged} 条，此前已导入 {duplicates} 条。',
+    overwrites: '覆盖已有数值（原值 → 新值）',
+    additions: '新增数值',
+    cell: '单元格',
+    overwriteReason: '更正理由（覆盖已有数值即为数据更正，理由记入每一条更正）',
+    overwriteReasonPh: '如：统计局年报复核后更正',
+    reasonRequired: '文件将覆盖 {n} 个已有数值，请填写更正理由。',
     file: '文件',
   },
   adjust: {
@@ -293,6 +305,9 @@ const zh = {
     lookup: '查看历史',
     indicatorOptional: '指标（可选）',
     page: '第 {n} 页',
+    actorPh: '操作人姓名、用户名',
+    role: '角色',
+    unit: '相关单位',
   },
 };
 
