@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launch } from './browser.ts';
-import { startRealServer, type RealServer } from './real-server.ts';
+import { boardKey, orderRows } from '../../shared/standings.ts';
+import { adminClient, startRealServer, type RealServer } from './real-server.ts';
 import { chartTexts, domNames, nameShown, type DrawnChart } from './screen-probe.ts';
 
 const SIZES = [
@@ -154,6 +155,47 @@ describe.skipIf(!hasChromium)('wall display layouts for a 20-unit group', () => 
     expect(await page.getByTestId('ticker').getAttribute('data-scrolls')).toBe('true');
     await page.close();
   });
+
+  it('a live change reaches the ticker as a change (rank move, score delta)', async () => {
+    const page = await open(`/screen?token=${token()}&groups=${dept().id}&interval=600`, 1920, 1080);
+    await page.locator('[data-testid=ticker-items] li').first().waitFor({ timeout: 10_000 });
+    const admin = await adminClient(srv.url, srv.info);
+    const s = srv.app.race.scheme()!;
+    const g = dept();
+    const track = s.tracks.find((t) => t.id === g.tracks[0])!;
+    const own = g.overrides?.[track.id]?.indicators;
+    const inds = track.indicators.filter((i) => (!own || own.includes(i.code)) && !['grade', 'deduct', 'rank'].includes(i.method.kind));
+    const period = s.season.currentPeriod!;
+    const key = boardKey({ kind: 'track', period, track: track.id, group: g.id });
+    const [unit, last] = orderRows(srv.app.race.standings().boards[key]!.rows).filter(([, r]) => !r.vetoed).at(-1)!;
+    const before = { rank: last.rank, score: last.score };
+    let moved = false;
+    for (const ind of inds) {
+      await admin.send('POST', '/api/values', { period, unit, indicator: ind.code, value: ind.direction === 'higher' ? 100 : 0, key: `e2e-layout-${ind.code}-${Date.now()}` });
+      if (srv.app.race.standings().boards[key]!.rows[unit]!.score !== before.score) {
+        moved = true;
+        break;
+      }
+    }
+    expect(moved).toBe(true);
+    const first = page.locator('[data-testid=ticker-items] li').first();
+    await expect.poll(() => first.textContent(), { timeout: 5000 }).toContain(names.get(unit)!);
+    const text = (await first.textContent()) ?? '';
+    expect(text).toMatch(/[+−]\d+\.\d{2} 分/);
+    const after = srv.app.race.standings().boards[key]!.rows[unit]!;
+    expect(text).toContain(after.rank < before.rank ? `↑${before.rank - after.rank} 第${after.rank}` : `第${after.rank}`);
+    await page.close();
+  });
+
+  it('the replay header shows the frame date with its time, apart from the live clock', async () => {
+    const page = await open(`/screen?token=${token()}&groups=${dept().id}&mode=replay&interval=600&speed=16`, 1920, 1080);
+    const at = page.getByTestId('replay-at');
+    await at.waitFor({ timeout: 30_000 });
+    await expect.poll(() => at.textContent(), { timeout: 30_000 }).toMatch(/赛况时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await page.getByTestId('clock').textContent()).toContain('现在');
+    await shot(page, 'e2e-replay');
+    await page.close();
+  }, 60_000);
 
   for (const [label, query, kind, words] of [
     ['a wrong token', 'token=sd_not-a-real-token', 'invalid', ['大屏链接无效', '组织部', '新建大屏链接']],

@@ -66,7 +66,7 @@ export function domNames(page: Page, selector: string): Promise<DomName[]> {
       const slack = 2 * scale;
       const whole =
         e.scrollWidth <= e.clientWidth + 1 &&
-        [...range.getClientRects()].every((r) => r.left >= box.left - slack && r.right <= box.right + slack && (r.top + r.bottom) / 2 >= box.top && (r.top + r.bottom) / 2 <= box.bottom);
+        Array.from(range.getClientRects()).every((r) => r.left >= box.left - slack && r.right <= box.right + slack && (r.top + r.bottom) / 2 >= box.top && (r.top + r.bottom) / 2 <= box.bottom);
       const lines = Math.max(1, Math.floor(e.clientHeight / (fs * 1.1)));
       const visibleChars = whole ? text.length : Math.floor((e.clientWidth / fs) * lines);
       return { text, whole, visibleChars, fontPx: fs * scale };
