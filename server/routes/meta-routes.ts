@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isAdmin } from '../auth/roles.ts';
 import { route, type RouteDef } from '../http/route.ts';
+import type { LightRule, Track } from '../../shared/scheme.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Settings = z.object({
@@ -9,6 +10,14 @@ const Settings = z.object({
   screenSource: z.enum(['live', 'published']).describe('What wall displays and public readers see'),
 });
 const SettingsPatch = Settings.partial();
+
+/** The rule a track is lit by (its own, else the race's), with a progress indicator's name. */
+function lightOf(t: Track, fallback: LightRule): LightRule & { indicatorName?: string } {
+  const rule = t.light ?? fallback;
+  if (rule.mode !== 'progress') return rule;
+  const ind = t.indicators.find((i) => i.code === rule.indicator);
+  return ind ? { ...rule, indicatorName: ind.name } : rule;
+}
 
 export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
   return [
@@ -30,7 +39,7 @@ export function metaRoutes({ race, tokens }: RouteDeps): RouteDef[] {
           screenSource,
           name: s.name,
           season: s.season,
-          tracks: s.tracks.map((t) => ({ id: t.id, name: t.name, weight: t.weight })),
+          tracks: s.tracks.map((t) => ({ id: t.id, name: t.name, weight: t.weight, light: lightOf(t, s.rules.light) })),
           groups: s.groups.map((g) => ({ id: g.id, name: g.name, units: g.units, tracks: g.tracks })),
           units: s.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
           cadreGroups: s.cadreGroups,

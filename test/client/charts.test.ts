@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { barRaceBase, barRaceData, changeArrow, topRows, type BarRaceLabels } from '../../client/src/charts/bar-race.ts';
-import { lightCells, lightsMatrixOption, lightText } from '../../client/src/charts/lights-matrix.ts';
+import { lightCells, lightLegend, lightRuleText, lightsRows, lightText, type LightRuleWords } from '../../client/src/charts/lights-matrix.ts';
 import { trendOption } from '../../client/src/charts/trend.ts';
 import { escapeHtml, plainLabel } from '../../client/src/lib/escape.ts';
 import type { Row } from '../../shared/standings.ts';
@@ -80,6 +80,16 @@ describe('bar race', () => {
     expect(svg).toContain('城关镇');
   });
 
+  it('pages through a large group and names every bar it draws', () => {
+    const big = board(rows(40));
+    expect(topRows(big, 20, 20).map(([id]) => id)).toEqual(Array.from({ length: 20 }, (_, i) => `u${String(i + 20).padStart(3, '0')}`));
+    const names = (id: string) => `县人力资源和社会保障局${id}`;
+    const svg = renderSvg(barRaceBase({ topN: 20, fontSize: 18 }), barRaceData(big, { ...labels, name: names }, { topN: 20, offset: 20 }));
+    // 20 bars in 600 px: each name is drawn (no automatic skipping of every other label).
+    for (let i = 20; i < 40; i++) expect(svg).toContain(names(`u${String(i).padStart(3, '0')}`));
+    expect(svg).not.toContain(names('u019'));
+  });
+
   it('draws a complete chart without a DOM', () => {
     const svg = renderSvg(barRaceBase({ topN: 20, max: 105 }), barRaceData(b, labels, { topN: 20 }));
     expect(svg).toContain('95.50');
@@ -119,22 +129,50 @@ describe('lights matrix', () => {
     expect(lightText(-1, null, inp.labels)).toBe('无');
   });
 
-  it('splits long unit lists into two blocks, keeping every cell', () => {
-    const units = Array.from({ length: 20 }, (_, i) => ({ id: `u${i}`, name: `部门${i}` }));
-    const o = lightsMatrixOption({ ...inp, units });
-    const series = o.series as Array<{ data: unknown[] }>;
-    expect(series).toHaveLength(2);
-    expect(series[0]!.data.length + series[1]!.data.length).toBe(20 * 2);
-    expect(lightsMatrixOption(inp).series as unknown[]).toHaveLength(1);
-    expect(renderSvg(o)).toContain('部门19');
+  it('gives every unit a row with one labelled cell per track, names whole', () => {
+    const units = Array.from({ length: 20 }, (_, i) => ({ id: `u${i}`, name: `县人力资源和社会保障局${i}` }));
+    const rows = lightsRows({ ...inp, units });
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r) => r.cells.length === 2)).toBe(true);
+    expect(rows[19]!.name).toBe('县人力资源和社会保障局19');
+    const mine = lightsRows(inp);
+    expect(mine[0]!.cells.map((c) => [c.light, c.text])).toEqual([
+      ['green', '绿 1'],
+      [null, '无'],
+    ]);
+    expect(mine[1]!.cells[0]).toEqual({ light: 'red', text: '红 2' });
+    // Names stay as given (the table renders them as text, never as HTML).
+    expect(mine[1]!.name).toBe(XSS);
   });
 
-  it('renders inert names and labelled cells', () => {
-    const svg = renderSvg(lightsMatrixOption(inp));
-    expect(svg).not.toContain('<img');
-    expect(svg).toContain('&lt;img');
-    expect(svg).toContain('红 2');
-    expect(svg).toContain('绿 1');
+  const words: LightRuleWords = {
+    short: { progress: '序时进度', score: '得分', rank: '名次' },
+    progress: (i, r, y) => `序时进度（${i}）${r}/${y}`,
+    score: (r, y) => `得分 <${r}/<${y}`,
+    rank: (r, y) => `名次 ${r}%/${y}%`,
+  };
+
+  it('names each rule in words, one legend line per rule', () => {
+    expect(lightRuleText({ mode: 'progress', indicator: 'P03', indicatorName: '项目建设序时进度', red: 30, yellow: 10 }, words)).toBe('序时进度（项目建设序时进度）30/10');
+    expect(lightRuleText({ mode: 'progress', indicator: 'P03', red: 30, yellow: 10 }, words)).toBe('序时进度（P03）30/10');
+    expect(lightRuleText({ mode: 'score', redBelow: 70, yellowBelow: 80 }, words)).toBe('得分 <70/<80');
+    expect(lightRuleText({ mode: 'rank', redShare: 0.1, yellowShare: 0.2 }, words)).toBe('名次 10%/20%');
+    const legend = lightLegend(
+      [
+        { name: '乡村振兴', light: { mode: 'rank', redShare: 0.1, yellowShare: 0.2 } },
+        { name: '项目建设', light: { mode: 'progress', indicator: 'P03', red: 30, yellow: 10 } },
+        { name: '为企服务', light: { mode: 'rank', redShare: 0.1, yellowShare: 0.2 } },
+        { name: '基层治理', light: { mode: 'score', redBelow: 70, yellowBelow: 80 } },
+        { name: '无规则' },
+      ],
+      words,
+      '、',
+    );
+    expect(legend).toEqual([
+      { names: '乡村振兴、为企服务', text: '名次 10%/20%' },
+      { names: '项目建设', text: '序时进度（P03）30/10' },
+      { names: '基层治理', text: '得分 <70/<80' },
+    ]);
   });
 });
 

@@ -28,6 +28,8 @@ export interface BarRaceOptions {
   max?: number;
   /** Font scale for the bar count (fewer bars → larger text). */
   fontSize?: number;
+  /** Rows skipped before the first bar (paging through a large group). */
+  offset?: number;
 }
 
 /** Rank change as an arrow: ▲2 (climbed), ▼1 (fell), – (same), '' (no previous rank). */
@@ -38,11 +40,12 @@ export function changeArrow(change: number | null): string {
   return '–';
 }
 
-/** The rows a bar race shows: display order, top N. */
-export function topRows(board: Board | undefined, topN: number): Array<[string, Row]> {
+/** The rows a bar race shows: display order, N rows from `offset` (0: the top N). */
+export function topRows(board: Board | undefined, topN: number, offset = 0): Array<[string, Row]> {
   if (!board) return [];
   const n = Math.max(1, Math.min(MAX_BARS, Math.floor(topN) || 1));
-  return orderRows(board.rows).slice(0, n);
+  const from = Math.max(0, Math.floor(offset) || 0);
+  return orderRows(board.rows).slice(from, from + n);
 }
 
 /** Plain-text marks after the score: flag, veto, 约谈, 未报送. */
@@ -86,6 +89,8 @@ export function barRaceBase(opts: BarRaceOptions): EChartsOption {
       axisLabel: {
         color: DARK.text,
         fontSize: fs,
+        // Every bar keeps its name: the layout sizes bars so that the names fit (no auto-skip).
+        interval: 0,
         rich: {
           name: { color: DARK.text, fontSize: fs },
           up: { color: DARK.up, fontSize: Math.round(fs * 0.8), padding: [0, 0, 0, 6] },
@@ -136,7 +141,7 @@ interface BarDatum {
  * units rank last whatever their score, so their bar is drawn at 0 with the score in the label.
  */
 export function barRaceData(board: Board | undefined, l: BarRaceLabels, opts: BarRaceOptions): EChartsOption {
-  const rows = topRows(board, opts.topN);
+  const rows = topRows(board, opts.topN, opts.offset);
   const info = new Map(rows);
   const data: BarDatum[] = rows.map(([id, r]) => {
     const score = r.score.toFixed(2);

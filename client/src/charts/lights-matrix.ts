@@ -1,12 +1,12 @@
 /**
- * Lights matrix (亮灯): units × tracks as a heatmap. Every cell carries a text label (绿/黄/红 and
- * the rank), so the signal never depends on colour alone.
+ * Lights matrix (亮灯): units × tracks. Every cell carries a text label (绿/黄/红 and the rank),
+ * so the signal never depends on colour alone, and every track says by which rule it is lit
+ * (序时进度, score bands or rank share), since tracks side by side may use different rules.
+ * Pure builders; the wall display draws the rows as a DOM table, a page at a time.
  */
-import type { EChartsOption } from 'echarts';
 import type { Light, Standings } from '../../../shared/standings.ts';
 import { boardKey } from '../../../shared/standings.ts';
-import { plainLabel } from '../lib/escape.ts';
-import { DARK } from './theme.ts';
+import type { TrackLight } from '../lib/meta.ts';
 
 export interface LightsInput {
   standings: Standings | null;
@@ -15,10 +15,10 @@ export interface LightsInput {
   units: Array<{ id: string; name: string }>;
   tracks: Array<{ id: string; name: string }>;
   labels: Record<Light | 'none', string>;
-  fontSize?: number;
 }
 
 const LEVEL: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
+const LIGHTS: Array<Light> = ['green', 'yellow', 'red'];
 
 /** One cell: [track index, unit index, level (-1 none), rank or null]. */
 export type LightCell = [number, number, number, number | null];
@@ -42,81 +42,51 @@ export function lightText(level: number, rank: number | null, labels: LightsInpu
   return rank === null ? name : `${name} ${rank}`;
 }
 
-/** Unit columns: one up to 12 units, two beyond (so 20 departments stay legible). */
-export function lightColumns(units: number): number {
-  return units > 12 ? 2 : 1;
+export interface LightsRow {
+  unit: string;
+  name: string;
+  cells: Array<{ light: Light | null; text: string }>;
 }
 
-/**
- * The complete option (small; rebuilt on each version and merged). Long unit lists are split
- * into side-by-side blocks, each its own grid, sharing one piecewise colour map.
- */
-export function lightsMatrixOption(inp: LightsInput): EChartsOption {
-  const fs = inp.fontSize ?? 14;
-  const cols = lightColumns(inp.units.length);
-  const per = Math.ceil(inp.units.length / cols) || 1;
+/** The matrix as table rows (unit order as given), one cell per track. */
+export function lightsRows(inp: LightsInput): LightsRow[] {
   const cells = lightCells(inp);
-  const grids = [];
-  const xAxes = [];
-  const yAxes = [];
-  const series = [];
-  for (let b = 0; b < cols; b++) {
-    const units = inp.units.slice(b * per, (b + 1) * per);
-    grids.push({ left: `${(b * 100) / cols + 0.5}%`, width: `${100 / cols - 1}%`, top: 28, bottom: 4, containLabel: true });
-    xAxes.push({
-      type: 'category' as const,
-      gridIndex: b,
-      position: 'top' as const,
-      data: inp.tracks.map((t) => plainLabel(t.name, cols > 1 ? 4 : 8)),
-      axisLabel: { color: DARK.text, fontSize: fs, interval: 0 },
-      axisLine: { show: false },
-      axisTick: { show: false },
-    });
-    yAxes.push({
-      type: 'category' as const,
-      gridIndex: b,
-      inverse: true,
-      data: units.map((u) => plainLabel(u.name, cols > 1 ? 7 : 10)),
-      axisLabel: { color: DARK.text, fontSize: fs, interval: 0 },
-      axisLine: { show: false },
-      axisTick: { show: false },
-    });
-    series.push({
-      type: 'heatmap' as const,
-      id: `lights-${b}`,
-      xAxisIndex: b,
-      yAxisIndex: b,
-      data: cells.filter((c) => c[1] >= b * per && c[1] < (b + 1) * per).map((c): LightCell => [c[0], c[1] - b * per, c[2], c[3]]),
-      itemStyle: { borderColor: DARK.bg, borderWidth: 3, borderRadius: 4 },
-      label: {
-        show: true,
-        fontSize: Math.round(fs * 0.9),
-        color: '#0b0b0b',
-        formatter: (p: { value?: unknown }) => {
-          const v = p.value as LightCell;
-          return lightText(v[2], v[3], inp.labels);
-        },
-      },
-    });
+  const n = inp.units.length;
+  return inp.units.map((u, y) => ({
+    unit: u.id,
+    name: u.name,
+    cells: inp.tracks.map((_, x) => {
+      const c = cells[x * n + y]!;
+      return { light: c[2] >= 0 ? LIGHTS[c[2]]! : null, text: lightText(c[2], c[3], inp.labels) };
+    }),
+  }));
+}
+
+/** Words for the rule legend, in the display's language. */
+export interface LightRuleWords {
+  /** Short rule names for column heads: 序时进度 / 得分 / 名次. */
+  short: Record<TrackLight['mode'], string>;
+  progress: (indicator: string, red: number, yellow: number) => string;
+  score: (redBelow: number, yellowBelow: number) => string;
+  rank: (redPct: number, yellowPct: number) => string;
+}
+
+const pct = (share: number): number => Math.round(share * 1000) / 10;
+
+/** The rule of a track in words, e.g. "序时进度（项目投资完成率）：落后超过 30 个百分点红，10–30 黄". */
+export function lightRuleText(rule: TrackLight, w: LightRuleWords): string {
+  if (rule.mode === 'progress') return w.progress(rule.indicatorName ?? rule.indicator, rule.red, rule.yellow);
+  if (rule.mode === 'score') return w.score(rule.redBelow, rule.yellowBelow);
+  return w.rank(pct(rule.redShare), pct(rule.yellowShare));
+}
+
+/** One legend line per distinct rule, naming the tracks lit by it ("乡村振兴、为企服务：按组内名次…"). */
+export function lightLegend(tracks: Array<{ name: string; light?: TrackLight }>, w: LightRuleWords, join: string): Array<{ names: string; text: string }> {
+  const by = new Map<string, string[]>();
+  for (const tr of tracks) {
+    if (!tr.light) continue;
+    const text = lightRuleText(tr.light, w);
+    by.set(text, [...(by.get(text) ?? []), tr.name]);
   }
-  return {
-    backgroundColor: 'transparent',
-    animation: false,
-    tooltip: { show: false, renderMode: 'richText' },
-    grid: grids,
-    xAxis: xAxes,
-    yAxis: yAxes,
-    visualMap: {
-      show: false,
-      type: 'piecewise',
-      dimension: 2,
-      pieces: [
-        { value: -1, color: '#22304d' },
-        { value: 0, color: DARK.green },
-        { value: 1, color: DARK.yellow },
-        { value: 2, color: DARK.red },
-      ],
-    },
-    series,
-  };
+  return [...by].map(([text, names]) => ({ names: names.join(join), text }));
 }

@@ -14,11 +14,21 @@ export interface MetaGroup {
   units: string[];
   tracks: string[];
 }
+/** How a track is lit (亮灯); `indicatorName` names a progress rule's indicator. */
+export type TrackLight =
+  | { mode: 'rank'; redShare: number; yellowShare: number }
+  | { mode: 'score'; redBelow: number; yellowBelow: number }
+  | { mode: 'progress'; indicator: string; indicatorName?: string; red: number; yellow: number };
+export interface MetaTrack {
+  id: string;
+  name: string;
+  light?: TrackLight;
+}
 export interface Meta {
   name: string;
   season: { id: string; name: string; currentPeriod: string | null };
   periods: MetaPeriod[];
-  tracks: Array<{ id: string; name: string }>;
+  tracks: MetaTrack[];
   groups: MetaGroup[];
   units: Record<string, { name: string; kind: string }>;
   cadreGroups: Array<{ id: string; name: string }>;
@@ -40,6 +50,28 @@ function idName(v: unknown): { id: string; name: string } {
   const o = isObj(v) ? v : {};
   const id = str(o.id ?? o.code);
   return { id, name: str(o.name, id) };
+}
+
+const num = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+/** A light rule from the meta (resolved) or a scheme (the track's own, else the race's). */
+function readLight(raw: unknown, indicators: unknown): TrackLight | undefined {
+  if (!isObj(raw)) return undefined;
+  if (raw.mode === 'score') return { mode: 'score', redBelow: num(raw.redBelow, 0), yellowBelow: num(raw.yellowBelow, 0) };
+  if (raw.mode === 'progress') {
+    const code = str(raw.indicator);
+    const ind = Array.isArray(indicators) ? indicators.find((i) => isObj(i) && i.code === code) : undefined;
+    const indicatorName = str(raw.indicatorName) || (isObj(ind) ? str(ind.name) : '') || undefined;
+    return { mode: 'progress', indicator: code, ...(indicatorName ? { indicatorName } : {}), red: num(raw.red, 30), yellow: num(raw.yellow, 10) };
+  }
+  if (raw.mode === 'rank') return { mode: 'rank', redShare: num(raw.redShare, 0.1), yellowShare: num(raw.yellowShare, 0.2) };
+  return undefined;
+}
+
+function readTrack(t: unknown, rules: unknown): MetaTrack {
+  const o = isObj(t) ? t : {};
+  const light = readLight(o.light ?? (isObj(rules) ? rules.light : undefined), o.indicators);
+  return { ...idName(t), ...(light ? { light } : {}) };
 }
 
 /** Reads a meta document (or a scheme) defensively: missing parts become empty. */
@@ -64,7 +96,7 @@ export function normalizeMeta(raw: unknown): Meta {
     name: str(src.name ?? src.raceName, str(season.name)),
     season: { id: str(season.id), name: str(season.name), currentPeriod: current },
     periods,
-    tracks: arr(src.tracks).map(idName),
+    tracks: arr(src.tracks).map((t) => readTrack(t, src.rules)),
     groups: arr(src.groups).map((g) => ({ ...idName(g), units: strs(isObj(g) ? g.units : []), tracks: strs(isObj(g) ? g.tracks : []) })),
     units,
     cadreGroups: arr(src.cadreGroups).map(idName),
