@@ -218,7 +218,7 @@ function auditOf(e: LogEvent, reason: string | undefined, schemeVersion: number)
     e.type === 'scheme:changed'
       ? `scheme@${e.seq}`
       : ['unit', 'cadre', 'period', 'indicator', 'id', 'target'].filter((k) => typeof d[k] === 'string').map((k) => `${k}:${String(d[k])}`).join(' ');
-  const after = e.type === 'scheme:changed' ? { version: e.seq, name: e.data.scheme.name } : d;
+  const after = e.type === 'scheme:changed' ? { version: e.seq, name: e.data.scheme.name, effectiveFrom: e.data.effectiveFrom ?? null, rescored: e.data.rescore?.periods ?? [] } : d;
   const before = e.type === 'scheme:changed' ? { version: schemeVersion } : null;
   const why = reason ?? (typeof d.reason === 'string' ? d.reason : typeof d.reasoning === 'string' ? d.reasoning : null);
   return { at: e.at, actor: e.actor, action: e.type, target: `seq:${e.seq} ${target}`.trim(), before, after, reason: why };
