@@ -77,6 +77,9 @@ describe('scheme changes and published periods', () => {
   it('re-scores a published period on an explicit choice with a reason, audited; the published snapshot stays as published', async () => {
     const cur = (await admin.req('GET', '/api/scheme')).body;
     const published = (await display.req('GET', '/api/standings')).body as Standings;
+    const csv = async (table: string, source: string) => (await admin.req('GET', `/api/exports/m01/${table}.csv?source=${source}`)).body as string;
+    const exported = { overall: await csv('overall', 'published'), econ: await csv('econ-g1', 'published'), live: await csv('econ-g1', 'live') };
+    expect(exported.econ).toBe(exported.live);
     const before = structuredClone(srv.app.race.standings());
     const r = await admin.req('PUT', '/api/scheme', { version: cur.version, scheme: cur.scheme, effectiveFrom: 'm01', rescoreReason: '市委组织部通知：投资指标权重调整，1月一并重算' });
     expect(r.status).toBe(200);
@@ -95,6 +98,10 @@ describe('scheme changes and published periods', () => {
     await admin.req('PUT', '/api/settings', { screenSource: 'live' });
     expect(periodBoards(wall, 'm01')).toEqual(periodBoards(before, 'm01'));
     expect(published.boards['track|m01|econ|g1']).toBeDefined();
+    // the published exports are byte for byte as before; the live one shows the new scores
+    expect(await csv('overall', 'published')).toBe(exported.overall);
+    expect(await csv('econ-g1', 'published')).toBe(exported.econ);
+    expect(await csv('econ-g1', 'live')).not.toBe(exported.econ);
   });
 
   it('with every period published, asks for the period to take effect from (scheme edits and unit edits alike)', async () => {
