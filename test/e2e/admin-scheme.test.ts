@@ -159,6 +159,13 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
     await dialog.getByTestId('save-rescore-reason').fill('e2e：按新通知重算已发布月份');
     await page.screenshot({ path: 'screenshots/scheme-save-rescore.png' });
     expect(await dialog.getByTestId('save-confirm').isDisabled()).toBe(false);
+    // in English: no Chinese but the period names
+    await page.getByRole('button', { name: 'English' }).dispatchEvent('click');
+    await dialog.getByText('Takes effect from', { exact: true }).waitFor({ timeout: 5000 });
+    const warning = await dialog.getByTestId('save-rescore-warning').innerText();
+    expect(warning).toMatch(/^Published periods will be re-scored: /);
+    expect(warning.replace(/\d+月/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: 'screenshots/scheme-save-rescore-en.png' });
     await dialog.getByTestId('save-confirm').click();
     await page.getByTestId('scheme-version').filter({ hasNotText: `v${versionBefore}` }).waitFor({ timeout: 15_000 });
     const audit = await admin.get<{ items: Array<{ reason: string; after: { effectiveFrom: string; rescored: string[] } }> }>('/api/audit?action=scheme:changed&limit=1');
