@@ -185,7 +185,7 @@ export const schemeEn: typeof schemeZh = {
     effectiveFrom: 'Takes effect from', choosePeriod: 'Choose a period', publishedOption: '{name} (published)', sep: ', ', effectiveHint: 'Earlier periods keep the scores and ranks of the scheme they had.',
     allPublished: 'Every period is published: choose the period the new scheme takes effect from and give the reason for re-scoring.',
     kept: 'Published periods ({names}) keep their published results; this change does not touch them.',
-    rescoreWarn: 'Published periods will be re-scored: {names}', rescoreKeep: 'The published results, their exports and the wall display's published source stay as published; after saving, Publish shows how live differs from them. The changes of the re-scoring are listed below.',
+    rescoreWarn: 'Published periods will be re-scored: {names}', rescoreKeep: 'The published results, their exports and the published source of the wall displays stay as published; after saving, Publish shows how live differs from them. The changes of the re-scoring are listed below.',
     rescoreReason: 'Reason for re-scoring (required, goes to the audit log)', rescoreHint: 'e.g. the city notice changes the investment indicator from January; published months are re-scored', confirmRescore: 'Save and re-score',
     reason: 'Reason (goes to the audit log)', reasonHint: 'e.g. weights changed per the department notice 2026-3', confirm: 'Save',
     done: 'Saved; the scheme is now v{v}.', invalid: 'The scheme has {n} problems; fix them before saving.',
