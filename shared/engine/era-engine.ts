@@ -10,7 +10,7 @@ import type { Scheme } from '../scheme.ts';
 import type { Standings, StandingsDiff } from '../standings.ts';
 import { diffStandings } from './diff-builder.ts';
 import { IncrementalEngine } from './engine.ts';
-import { eraOf, liveEras, ownerOfKey, type SchemeEra } from './eras.ts';
+import { composeCadres, eraOf, liveEras, ownerOfKey, type SchemeEra } from './eras.ts';
 import { Facts } from './facts.ts';
 import type { Engine } from './types.ts';
 
@@ -109,6 +109,8 @@ export class EraEngine implements Engine {
       pick(out, 'added', d.added, own);
       pick(out, 'boards', d.boards, own);
       pick(out, 'cadresAdded', d.cadresAdded, own);
+      const order = [...this.owners.keys()];
+      for (const b of Object.values(out.cadresAdded ?? {})) b.periodIndex = order.indexOf(b.period);
       pick(out, 'cadres', d.cadres, own);
       for (const k of d.dropped ?? []) if (own(k)) (out.dropped ??= []).push(k);
       for (const k of d.cadresDropped ?? []) if (own(k)) (out.cadresDropped ??= []).push(k);
@@ -144,6 +146,7 @@ export class EraEngine implements Engine {
       for (const [k, b] of Object.entries(s.boards)) if (ownerOfKey(this.owners, last, k) === i) out.boards[k] = b;
       for (const [k, b] of Object.entries(s.cadres)) if (ownerOfKey(this.owners, last, k) === i) out.cadres[k] = b;
     });
+    composeCadres(out.cadres, this.owners);
     return out;
   }
 

@@ -8,11 +8,12 @@
  *   scheme's `effectiveFrom` (the oldest scheme kept counts from its first period); a period
  *   before every `effectiveFrom` stays with the first scheme that had it;
  * - a scheme that no longer scores any period is retired at the change that left it so;
- * - season totals (no period) follow the current scheme.
+ * - season totals (no period) follow the current scheme;
+ * - cadre boards are ranked together once composed (rank change against the period before, as shown).
  */
 import type { LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
-import { parseBoardKey } from '../standings.ts';
+import { parseBoardKey, rankCadreBoards, type CadreBoard } from '../standings.ts';
 
 export interface SchemeEra {
   scheme: Scheme;
@@ -71,4 +72,15 @@ export function liveEras<T extends SchemeEra>(eras: T[]): { eras: T[]; owners: M
   const kept = eras.filter((_, i) => used.has(i));
   if (kept[0]) kept[0].effectiveFrom = null;
   return { eras: kept, owners: periodOwners(kept) };
+}
+
+/**
+ * Cadre boards taken from several eras, as one set: each numbered by the current scheme's period
+ * order and ranked together, so rank changes compare with the previous period as shown (what
+ * `applyDiff` does with them too).
+ */
+export function composeCadres(cadres: Record<string, CadreBoard>, owners: Map<string, number>): void {
+  const order = [...owners.keys()];
+  for (const b of Object.values(cadres)) b.periodIndex = order.indexOf(b.period);
+  rankCadreBoards(cadres);
 }

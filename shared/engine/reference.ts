@@ -10,7 +10,7 @@ import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
 import type { CDef, Compiled } from './compile.ts';
 import { cellContext, compile } from './compile.ts';
 import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from './derive.ts';
-import { eraOf, liveEras, ownerOfKey, periodOwners, type SchemeEra } from './eras.ts';
+import { composeCadres, eraOf, liveEras, ownerOfKey, periodOwners, type SchemeEra } from './eras.ts';
 import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
 import { methodImpl, scoreColumn } from './methods/index.ts';
@@ -36,6 +36,7 @@ export function computeStandings(scheme: Scheme, events: LogEvent[]): Standings 
     for (const k of Object.keys(s.boards)) if (ownerOfKey(owners, eras.length - 1, k) === i) out.boards[k] = s.boards[k]!;
     for (const k of Object.keys(s.cadres)) if (ownerOfKey(owners, eras.length - 1, k) === i) out.cadres[k] = s.cadres[k]!;
   });
+  composeCadres(out.cadres, owners);
   facts.scheme = current;
   return out;
 }
