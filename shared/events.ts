@@ -69,7 +69,16 @@ export const EventDataSchemas = {
     points: Points,
     reason: Reason,
   }),
-  'scheme:changed': z.object({ scheme: SchemeSchema }),
+  'scheme:changed': z.object({
+    scheme: SchemeSchema,
+    /**
+     * First period the new scheme scores; the periods before it keep the scheme in force for
+     * them (shared/engine/eras.ts). Omitted: every period (logs written before the option).
+     */
+    effectiveFrom: Id.optional(),
+    /** Published periods this change re-scores, and why (an explicit admin choice). */
+    rescore: z.object({ periods: z.array(Id).min(1).max(60), reason: Reason }).optional(),
+  }),
   'period:published': z.object({ period: Id, note: z.string().max(2000).default('') }),
 } as const;
 

@@ -52,7 +52,8 @@ export async function resolveSource(storage: Storage, race: RaceService, createE
   if (!live) throw errors.noScheme();
   if (source === 'live') {
     if (!live.scheme.season.periods.some((p) => p.id === period)) throw errors.notFound();
-    return { scheme: live.scheme, engine: live, standings: race.standings(), version: race.version, source };
+    // a period kept on an earlier scheme is exported with that scheme's indicators
+    return { scheme: live.schemeOf?.(period) ?? live.scheme, engine: live, standings: race.standings(), version: race.version, source };
   }
   const v = publishedVersion(race, period);
   if (v === null) throw domainErrors.notPublished();
@@ -60,5 +61,5 @@ export async function resolveSource(storage: Storage, race: RaceService, createE
   if (!engine) throw domainErrors.notPublished();
   const standings = engine.standings();
   standings.version = v;
-  return { scheme: engine.scheme, engine, standings, version: v, source };
+  return { scheme: engine.schemeOf?.(period) ?? engine.scheme, engine, standings, version: v, source };
 }

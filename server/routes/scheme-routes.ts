@@ -8,20 +8,33 @@ import { canReadCadres, canReadScheme, isAdmin } from '../auth/roles.ts';
 import { errors } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import type { RaceService } from '../services/race-service.ts';
+import { schemeChange, type SchemeEffectChoice } from '../services/scheme-effect.ts';
 import type { RouteDeps } from './deps.ts';
 
 const Version = z.coerce.number().int().min(0).describe('The scheme version the edit is based on (409 when stale)');
 const SchemeReply = z.object({ version: z.number(), scheme: SchemeSchema.nullable() });
+const EditReply = SchemeReply.extend({ effectiveFrom: z.string().nullable(), rescored: z.array(z.string()) });
 const IdParam = z.object({ id: Id });
 const VersionQuery = z.object({ version: Version });
 
-/** Applies `edit` to the current scheme when `version` is current, as one scheme:changed event. */
-export async function editScheme(race: RaceService, actor: string, version: number, edit: (s: Scheme | null) => unknown, reason?: string) {
+/**
+ * Applies `edit` to the current scheme when `version` is current, as one scheme:changed event
+ * taking effect from the chosen period (default: the first unpublished one; scheme-effect.ts).
+ */
+export async function editScheme(race: RaceService, actor: string, version: number, edit: (s: Scheme | null) => unknown, reason?: string, choice?: SchemeEffectChoice) {
   if (version !== race.schemeVersion) throw errors.staleVersion({ current: race.schemeVersion });
   const scheme = SchemeSchema.parse(edit(structuredClone(race.scheme())));
-  const r = await race.submit(actor, [{ body: { type: 'scheme:changed', data: { scheme } } }], reason);
-  return { version: r.items[0]!.seq, scheme: race.scheme() };
+  const data = schemeChange(scheme, (race.engine?.published() ?? []).map((p) => p.period), choice);
+  const why = data.rescore ? [reason, `重新计分：${data.rescore.reason}`].filter(Boolean).join('；') : reason;
+  const r = await race.submit(actor, [{ body: { type: 'scheme:changed', data } }], why);
+  return { version: r.items[0]!.seq, scheme: race.scheme(), effectiveFrom: data.effectiveFrom ?? null, rescored: data.rescore?.periods ?? [] };
 }
+
+/** The effective-from choice any scheme edit may carry. */
+const Choice = {
+  effectiveFrom: Id.optional().describe('First period the change scores (default: the first unpublished period); earlier periods keep their scheme'),
+  rescoreReason: z.string().trim().max(2000).optional().describe('Required when `effectiveFrom` re-scores a published period'),
+};
 
 function requireScheme(s: Scheme | null): Scheme {
   if (!s) throw errors.noScheme();
@@ -52,7 +65,7 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
       tag: 'scheme',
       who: 'admin',
       allow: isAdmin,
-      body: z.object({ version: Version, item: Schema, groups: z.array(Id).max(100).optional() }),
+      body: z.object({ version: Version, item: Schema, groups: z.array(Id).max(100).optional(), ...Choice }),
       status: 201,
       handler: ({ body, principal }) =>
         editScheme(race, principal.actor, body.version, (s) => {
@@ -61,7 +74,7 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
           set(scheme, [...list(scheme), body.item]);
           for (const g of scheme.groups) if (body.groups?.includes(g.id)) g.units.push(body.item.id);
           return scheme;
-        }),
+        }, undefined, body),
     }),
     route({
       method: 'put',
@@ -71,14 +84,14 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
       who: 'admin',
       allow: isAdmin,
       params: IdParam,
-      body: z.object({ version: Version, item: Schema }),
+      body: z.object({ version: Version, item: Schema, ...Choice }),
       handler: ({ params, body, principal }) =>
         editScheme(race, principal.actor, body.version, (s) => {
           const scheme = requireScheme(s);
           if (body.item.id !== params.id || !list(scheme).some((x) => x.id === params.id)) throw errors.notFound();
           set(scheme, list(scheme).map((x) => (x.id === params.id ? body.item : x)));
           return scheme;
-        }),
+        }, undefined, body),
     }),
     route({
       method: 'delete',
@@ -88,7 +101,7 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
       who: 'admin',
       allow: isAdmin,
       params: IdParam,
-      query: VersionQuery,
+      query: VersionQuery.extend(Choice),
       handler: ({ params, query, principal }) =>
         editScheme(race, principal.actor, query.version, (s) => {
           const scheme = requireScheme(s);
@@ -96,7 +109,7 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
           set(scheme, list(scheme).filter((x) => x.id !== params.id));
           if (name === 'units') for (const g of scheme.groups) g.units = g.units.filter((u) => u !== params.id);
           return scheme;
-        }),
+        }, undefined, query),
     }),
   ];
 
@@ -118,10 +131,10 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
       tag: 'scheme',
       who: 'admin',
       allow: isAdmin,
-      body: z.object({ version: Version, scheme: SchemeSchema, reason: z.string().max(2000).optional() }),
+      body: z.object({ version: Version, scheme: SchemeSchema, reason: z.string().max(2000).optional(), ...Choice }),
       limit: '64mb',
-      response: SchemeReply,
-      handler: ({ body, principal }) => editScheme(race, principal.actor, body.version, () => body.scheme, body.reason),
+      response: EditReply,
+      handler: ({ body, principal }) => editScheme(race, principal.actor, body.version, () => body.scheme, body.reason, body),
     }),
     route({
       method: 'get',
@@ -145,11 +158,11 @@ export function schemeRoutes({ race }: RouteDeps): RouteDef[] {
       who: 'admin',
       allow: isAdmin,
       body: SchemeSchema,
-      query: VersionQuery,
+      query: VersionQuery.extend(Choice),
       limit: '64mb',
       status: 201,
-      response: SchemeReply,
-      handler: ({ body, query, principal }) => editScheme(race, principal.actor, query.version, () => body, 'import'),
+      response: EditReply,
+      handler: ({ body, query, principal }) => editScheme(race, principal.actor, query.version, () => body, 'import', query),
     }),
     ...crud('units', UnitSchema, (s) => s.units, (s, items) => void (s.units = items)),
     ...crud('cadres', CadreSchema, (s) => s.cadres, (s, items) => void (s.cadres = items)),

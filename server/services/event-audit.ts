@@ -39,7 +39,7 @@ export async function eventAudit(db: Db, list: Array<{ event: LogEvent; reason?:
     const seq = `seq:${e.seq}`;
     switch (e.type) {
       case 'scheme:changed':
-        return { ...base, target: `scheme@${e.seq}`, before: { version: schemeVersion }, after: { version: e.seq, name: e.data.scheme.name } };
+        return { ...base, target: `scheme@${e.seq}`, before: { version: schemeVersion }, after: { version: e.seq, name: e.data.scheme.name, effectiveFrom: e.data.effectiveFrom ?? null, rescored: e.data.rescore?.periods ?? [] } };
       case 'value:recorded':
       case 'value:corrected': {
         const { period, unit, indicator } = e.data;

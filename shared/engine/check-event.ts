@@ -104,7 +104,14 @@ export function checkEvent(e: IncrementalEngine, ev: EventBody): Problem | null 
       return period(ev.data.period) ?? cadre(ev.data.cadre) ?? freshId(ev.data.id);
     case 'period:published':
       return period(ev.data.period);
-    case 'scheme:changed':
-      return validateScheme(ev.data.scheme).problems[0] ?? null;
+    case 'scheme:changed': {
+      const problems = validateScheme(ev.data.scheme).problems;
+      if (problems[0]) return problems[0];
+      const ids = new Set(ev.data.scheme.season.periods.map((p) => p.id));
+      const from = ev.data.effectiveFrom;
+      if (from !== undefined && !ids.has(from)) return problem('unknown_period', 'data.effectiveFrom', `生效考核期「${from}」不在新方案的考核期中`, `the new scheme has no period "${from}" to take effect from`);
+      const stray = ev.data.rescore?.periods.find((p) => !ids.has(p));
+      return stray === undefined ? null : problem('unknown_period', 'data.rescore.periods', `重新计分的考核期「${stray}」不在新方案中`, `the new scheme has no period "${stray}" to re-score`);
+    }
   }
 }

@@ -61,8 +61,9 @@ export class EngineState {
   /** The diff being collected while a batch is applied (null while rebuilding). */
   protected diff: DiffBuilder | null = null;
 
-  constructor(scheme: Scheme) {
-    this.facts = new Facts(scheme);
+  /** `facts`: start from facts folded elsewhere (taken over, not copied). */
+  constructor(scheme: Scheme, facts?: Facts) {
+    this.facts = facts ?? new Facts(scheme);
   }
 
   get scheme(): Scheme {

@@ -3,7 +3,8 @@
  * rebuild: engine-state.ts) and, for each event, touches only the cells, units and boards the
  * event can affect (propagated once per batch: propagation.ts), noting each changed field for the diff. Structural events (a board's first or
  * last value, a scheme change) rebuild from the facts and diff the whole standings; the tests
- * prove both paths equal the reference engine.
+ * prove both paths equal the reference engine. It scores every period with one scheme: a
+ * change that takes effect from a later period is handled a level up (era-engine.ts).
  */
 import type { EventBody, LogEvent } from '../events.ts';
 import type { Scheme } from '../scheme.ts';
@@ -13,20 +14,18 @@ import { DiffBuilder, diffStandings } from './diff-builder.ts';
 import { Propagation } from './propagation.ts';
 import type { RankedBoard } from './ranked-board.ts';
 import { explainCadre, explainOverall, explainSeason, explainUnit } from './explain.ts';
+import type { Facts } from './facts.ts';
 import { evaluationOf } from './reference.ts';
 import { standingsOf } from './standings-of.ts';
 import type { Engine } from './types.ts';
 
 export type { TrackScore } from './engine-state.ts';
 
-/** An engine at the version of the last event given: folds the log into facts and builds once. */
-export function createEngine(scheme: Scheme, events: LogEvent[] = []): Engine {
-  return new IncrementalEngine(scheme, events);
-}
-
 export class IncrementalEngine extends Propagation implements Engine {
-  constructor(scheme: Scheme, events: LogEvent[] = []) {
-    super(scheme);
+  /** `facts`: start from these facts (taken over) instead of an empty log. */
+  constructor(scheme: Scheme, events: LogEvent[] = [], facts?: Facts) {
+    super(scheme, facts);
+    if (facts) this.indexFacts();
     let last = 0;
     for (const e of events) {
       if (!(e.seq > last)) throw new Error(`event seq ${e.seq} is not after ${last}`);
@@ -96,6 +95,13 @@ export class IncrementalEngine extends Propagation implements Engine {
     if (d < 0) return null;
     const j = c.defs[d]!.colOf.get(indicator);
     return j === undefined ? null : { p, d, i: c.unitLocal[u]!, j };
+  }
+
+  /** The id indexes of facts folded elsewhere (what `index` builds event by event). */
+  private indexFacts(): void {
+    for (const a of this.facts.adjustments.values()) this.index({ type: 'adjustment:recorded', data: a } as unknown as LogEvent);
+    for (const v of this.facts.vetoes.values()) this.index({ type: 'veto:recorded', data: v } as unknown as LogEvent);
+    for (const a of this.facts.cadreAdj.values()) this.index({ type: 'cadre:adjusted', data: a } as unknown as LogEvent);
   }
 
   private index(e: LogEvent): void {

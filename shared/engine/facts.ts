@@ -104,6 +104,16 @@ export class CellStore {
       col.str.set(u, value);
     }
   }
+  /** An independent copy (another engine's facts under another scheme). */
+  clone(): CellStore {
+    const out = new CellStore();
+    for (const [k, v] of this.periodIdx) out.periodIdx.set(k, v);
+    for (const [k, v] of this.indicatorIdx) out.indicatorIdx.set(k, v);
+    for (const [k, v] of this.unitIdx) out.unitIdx.set(k, v);
+    out.capacity = this.capacity;
+    for (const row of this.cols) out.cols.push(row.map((col) => col && { tag: col.tag.slice(), num: col.num.slice(), str: new Map(col.str) }));
+    return out;
+  }
   delete(period: string, unit: string, indicator: string): void {
     const col = this.column(period, indicator);
     const u = this.unitIdx.get(unit);
@@ -143,6 +153,20 @@ export class Facts {
 
   constructor(scheme: Scheme) {
     this.scheme = scheme;
+  }
+
+  /** The same facts under another scheme, sharing nothing mutable with these. */
+  withScheme(scheme: Scheme): Facts {
+    const f = new Facts(scheme);
+    f.values = this.values.clone();
+    for (const [k, a] of this.adjustments) f.adjustments.set(k, { ...a });
+    for (const [k, v] of this.vetoes) f.vetoes.set(k, { ...v });
+    for (const [k, w] of this.waivers) f.waivers.set(k, { ...w });
+    for (const [k, byGroup] of this.ratings) f.ratings.set(k, new Map([...byGroup].map(([g, r]) => [g, new Map(r)])));
+    for (const [k, a] of this.cadreAdj) f.cadreAdj.set(k, { ...a });
+    f.published = this.published.map((x) => ({ ...x }));
+    f.version = this.version;
+    return f;
   }
 
   /** Folds one event in. Returns what it touched, for incremental engines. */

@@ -1,5 +1,6 @@
 /** The scoring engine: pure, deterministic, no I/O, no clock. Runs on the server and in the browser. */
-export { createEngine, IncrementalEngine } from './engine.ts';
+export { IncrementalEngine } from './engine.ts';
+export { createEngine, EraEngine } from './era-engine.ts';
 export { computeStandings, standingsFromFacts } from './reference.ts';
 export { diffStandings } from './diff-builder.ts';
 export { compile } from './compile.ts';

@@ -10,15 +10,35 @@ import { boardKey, cadreBoardKey, rankCadreBoards } from '../standings.ts';
 import type { CDef, Compiled } from './compile.ts';
 import { cellContext, compile } from './compile.ts';
 import { assignRanks, compareEntries, deriveBoard, FLAGS, LIGHTS, LISTS } from './derive.ts';
+import { composeCadres, eraOf, liveEras, ownerOfKey, periodOwners, type SchemeEra } from './eras.ts';
 import { Facts } from './facts.ts';
 import { fx } from './fixed.ts';
 import { methodImpl, scoreColumn } from './methods/index.ts';
 
-/** Standings of (scheme, events) computed from scratch. */
+/**
+ * Standings of (scheme, events) computed from scratch. Each period's boards come from the
+ * scheme in force for it (eras.ts): the standings of all the facts under that scheme.
+ */
 export function computeStandings(scheme: Scheme, events: LogEvent[]): Standings {
   const facts = new Facts(scheme);
-  for (const e of events) facts.add(e);
-  return standingsFromFacts(facts);
+  let eras: SchemeEra[] = [{ scheme, effectiveFrom: null }];
+  for (const e of events) {
+    facts.add(e);
+    if (e.type === 'scheme:changed') eras = liveEras([...eras, eraOf(e)]).eras;
+  }
+  if (eras.length === 1) return standingsFromFacts(facts);
+  const owners = periodOwners(eras);
+  const out: Standings = { version: facts.version, boards: {}, cadres: {} };
+  const current = facts.scheme;
+  eras.forEach((era, i) => {
+    facts.scheme = era.scheme;
+    const s = standingsFromFacts(facts);
+    for (const k of Object.keys(s.boards)) if (ownerOfKey(owners, eras.length - 1, k) === i) out.boards[k] = s.boards[k]!;
+    for (const k of Object.keys(s.cadres)) if (ownerOfKey(owners, eras.length - 1, k) === i) out.cadres[k] = s.cadres[k]!;
+  });
+  composeCadres(out.cadres, owners);
+  facts.scheme = current;
+  return out;
 }
 
 interface Entry {

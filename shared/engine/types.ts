@@ -137,6 +137,8 @@ export interface Engine {
   reportedValue(period: string, unit: string, indicator: string): number | string | null;
   /** Checks an event against the current scheme and state; null when it may be applied. */
   checkEvent(event: EventBody): Problem | null;
+  /** The scheme that scores `period` (the current one unless a change took effect from a later period). */
+  schemeOf?(period: string): Scheme;
   /** Periods published so far, in the order they were published, with the version. */
   published(): Array<{ period: string; version: number; at: string }>;
 }

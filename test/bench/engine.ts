@@ -4,7 +4,7 @@
  * measured in the same run.
  */
 import type { LogEvent } from '../../shared/events.ts';
-import { computeStandings, createEngine, type IncrementalEngine } from '../../shared/engine/index.ts';
+import { computeStandings, IncrementalEngine } from '../../shared/engine/index.ts';
 import type { StandingsDiff } from '../../shared/standings.ts';
 import { makeBenchLog, makeBenchScheme, makeUpdates, SPECS, type BenchSize } from './fixtures.ts';
 
@@ -27,7 +27,7 @@ export async function runEngine(sizes: BenchSize[]): Promise<void> {
     let log = makeBenchLog(scheme, spec.months);
 
     let t0 = process.hrtime.bigint();
-    const engine = createEngine(scheme, log) as IncrementalEngine;
+    const engine = new IncrementalEngine(scheme, log);
     const replayMs = ms(t0);
     // full recompute: every structure rebuilt from the facts (what a scheme change costs)
     const full: number[] = [];

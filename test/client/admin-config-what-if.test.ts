@@ -4,7 +4,7 @@
  * applied incrementally as the server does), and it lists exactly the rows that differ.
  */
 import { describe, expect, it } from 'vitest';
-import { computeWhatIf, standingsUnder } from '../../client/src/views/admin/config/what-if.ts';
+import { computeWhatIf, defaultEffectiveFrom, publishedPeriods, rescoredPeriods, standingsUnder } from '../../client/src/views/admin/config/what-if.ts';
 import { createEngine } from '../../shared/engine/index.ts';
 import { makeDemoCounty } from '../../server/demo/county.ts';
 import type { LogEvent } from '../../shared/events.ts';
@@ -90,5 +90,32 @@ describe('scheme what-if', () => {
     expect(gone.every((b) => b.ref.kind !== 'cadre' && b.ref.track === dropped && b.ref.group === g.id)).toBe(true);
     expect(gone.every((b) => b.rows.every((x) => x.newRank === null && x.rankDelta === null))).toBe(true);
     expect(predicted(standingsUnder(county.scheme, events), r)).toEqual(actual(afterSaving(edited)));
+  });
+});
+
+describe('scheme what-if from a chosen period', () => {
+  const published = publishedPeriods(events);
+  const edited = structuredClone(county.scheme);
+  edited.tracks[0]!.weight = 4;
+
+  it('keeps published periods out of the preview by default and equals the real result after saving', () => {
+    expect(published.length).toBeGreaterThan(0);
+    const from = defaultEffectiveFrom(edited, published)!;
+    expect(published).not.toContain(from);
+    const r = computeWhatIf(county.scheme, edited, events, undefined, from);
+    expect(r.rowCount).toBeGreaterThan(0);
+    expect(r.rescored).toEqual([]);
+    expect(r.boards.every((b) => b.ref.period === null || !published.includes(b.ref.period))).toBe(true);
+    const engine = createEngine(county.scheme, events);
+    engine.apply({ type: 'scheme:changed', data: { scheme: edited, effectiveFrom: from }, seq: events.length + 1, at: '2026-04-01T00:00:00Z', actor: 'admin' });
+    expect(predicted(standingsUnder(county.scheme, events), r)).toEqual(actual(engine.standings()));
+  });
+
+  it('lists the published periods a change from an earlier period re-scores, with their boards', () => {
+    const first = edited.season.periods[0]!.id;
+    const r = computeWhatIf(county.scheme, edited, events, undefined, first);
+    expect(r.rescored).toEqual(edited.season.periods.map((p) => p.id).filter((p) => published.includes(p)));
+    expect(r.boards.some((b) => b.ref.period === published[0])).toBe(true);
+    expect(rescoredPeriods(edited, published, defaultEffectiveFrom(edited, published))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  * On the org page a unit is added (the server's refusal shown first) and a display link is shown
  * once and revoked. Leaders see the editor read-only.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,13 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
     expect(rows.length).toBe(count);
     // a weight in the overall moves overall boards (and the cadres built on them), some by a rank
     expect(rows.some((r) => r.board.startsWith('overall|'))).toBe(true);
+    // published periods keep their results by default: none of their boards is listed
+    const published = new Set((await admin.get<{ published: Array<{ period: string }> }>('/api/published')).published.map((p) => p.period));
+    expect(published.size).toBeGreaterThan(0);
+    expect(rows.filter((r) => published.has(r.board.split('|')[1]!))).toEqual([]);
+    await page.getByTestId('save-kept').waitFor({ timeout: 5000 });
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/scheme-save-default.png' });
 
     await page.getByTestId('save-dialog').locator('textarea').first().fill('e2e：调整综合权重');
     await page.getByTestId('save-confirm').click();
@@ -133,6 +140,39 @@ describe.skipIf(!hasChromium)('scheme editor end to end', () => {
         if (listed.has(`${k}#${u}`)) continue;
         expect(row.score).toBe(before.cadres[k]?.rows[u]?.score);
       }
+  }, 180_000);
+
+  it('re-scores a published period only with a reason, after showing what changes', async () => {
+    const page = await signIn('admin', account('admin').password);
+    const versionBefore = (await admin.get<{ version: number }>('/api/scheme')).version;
+    const track = srv.app.race.scheme()!.tracks[0]!;
+    await setWeight(page, track.weight + 1);
+    await page.getByTestId('save').click();
+    const dialog = page.getByTestId('save-dialog');
+    await dialog.getByTestId('what-if-summary').waitFor({ timeout: 30_000 });
+    const first = srv.app.race.scheme()!.season.periods[0]!;
+    await dialog.getByTestId('save-effective').click();
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: `${first.name}（已发布）` }).first().click();
+    await dialog.getByTestId('save-rescore-warning').waitFor({ timeout: 10_000 });
+    await dialog.getByTestId('what-if-rescored').first().waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('save-rescore-warning').innerText()).toContain(first.name);
+    expect(await dialog.getByTestId('save-confirm').isDisabled()).toBe(true);
+    await dialog.getByTestId('save-rescore-reason').fill('e2e：按新通知重算已发布月份');
+    await page.screenshot({ path: 'screenshots/scheme-save-rescore.png' });
+    expect(await dialog.getByTestId('save-confirm').isDisabled()).toBe(false);
+    // in English: no Chinese but the period names
+    await page.getByRole('button', { name: 'English' }).dispatchEvent('click');
+    await dialog.getByText('Takes effect from', { exact: true }).waitFor({ timeout: 5000 });
+    const warning = await dialog.getByTestId('save-rescore-warning').innerText();
+    expect(warning).toMatch(/^Published periods will be re-scored: /);
+    expect(warning.replace(/\d+月/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: 'screenshots/scheme-save-rescore-en.png' });
+    await dialog.getByTestId('save-confirm').click();
+    await page.getByTestId('scheme-version').filter({ hasNotText: `v${versionBefore}` }).waitFor({ timeout: 15_000 });
+    const audit = await admin.get<{ items: Array<{ reason: string; after: { effectiveFrom: string; rescored: string[] } }> }>('/api/audit?action=scheme:changed&limit=1');
+    expect(audit.items[0]!.after.effectiveFrom).toBe(first.id);
+    expect(audit.items[0]!.after.rescored).toContain(first.id);
+    expect(audit.items[0]!.reason).toContain('按新通知重算已发布月份');
   }, 180_000);
 
   it('refuses a stale edit with a clear message and overwrites nothing', async () => {

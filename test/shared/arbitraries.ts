@@ -175,21 +175,17 @@ export function eventsArb(s: Scheme): fc.Arbitrary<EventBody[]> {
           .map((r) => ({ type: 'cadre:adjusted' as const, data: { id: r.id, period: r.p, cadre: r.c, kind: r.bonus ? ('bonus' as const) : ('deduction' as const), points: 1.5, reason: '表彰' } })),
       ]
     : [];
-  // scheme edits mid-season: other weights, caps, quotas and rules, or a track's first indicator dropped
-  const variants: Scheme[] = [
-    { ...s, tracks: s.tracks.map((t, k) => ({ ...t, weight: t.weight + k + 1, bonusCap: t.bonusCap + 1 })) },
-    { ...s, rules: { ...s.rules, redList: 1, blackList: 1, warningAfter: 1 }, grades: s.grades.map((g) => ({ ...g, quota: g.quota === undefined ? undefined : 0.5 })) },
-    {
-      ...s,
-      tracks: s.tracks.map((t) => (t.indicators.length > 1 && !(t.light?.mode === 'progress') ? { ...t, indicators: t.indicators.slice(1) } : t)),
-      groups: s.groups.map((g) => ({ ...g, overrides: undefined })),
-    },
-  ];
-  const schemeChange: fc.Arbitrary<EventBody> = fc.constantFrom(...variants).map((scheme) => ({ type: 'scheme:changed' as const, data: { scheme } }));
+  const variants = schemeVariants(s);
+  // taking effect from every period (as logs before the option), or from a chosen one
+  const schemeChange: fc.Arbitrary<EventBody> = fc
+    .record({ scheme: fc.constantFrom(...variants), from: fc.option(fc.constantFrom(...periods), { nil: undefined }) })
+    .map(({ scheme, from }) => ({ type: 'scheme:changed' as const, data: from === undefined ? { scheme } : { scheme, effectiveFrom: from } }));
+  const publish: fc.Arbitrary<EventBody> = fc.constantFrom(...periods).map((period) => ({ type: 'period:published' as const, data: { period, note: '' } }));
   return fc.array(
     fc.oneof(
       { arbitrary: value, weight: 12 },
       { arbitrary: schemeChange, weight: 1 },
+      { arbitrary: publish, weight: 1 },
       { arbitrary: adj, weight: 2 },
       { arbitrary: veto, weight: 1 },
       { arbitrary: waiver, weight: 1 },
@@ -198,6 +194,21 @@ export function eventsArb(s: Scheme): fc.Arbitrary<EventBody[]> {
     ),
     { minLength: 1, maxLength: 90 },
   );
+}
+
+/** Scheme edits mid-season: other weights, caps, quotas and rules, a track's first indicator or the last period dropped. */
+export function schemeVariants(s: Scheme): Scheme[] {
+  return [
+    { ...s, tracks: s.tracks.map((t, k) => ({ ...t, weight: t.weight + k + 1, bonusCap: t.bonusCap + 1 })) },
+    { ...s, rules: { ...s.rules, redList: 1, blackList: 1, warningAfter: 1 }, grades: s.grades.map((g) => ({ ...g, quota: g.quota === undefined ? undefined : 0.5 })) },
+    {
+      ...s,
+      tracks: s.tracks.map((t) => (t.indicators.length > 1 && !(t.light?.mode === 'progress') ? { ...t, indicators: t.indicators.slice(1) } : t)),
+      groups: s.groups.map((g) => ({ ...g, overrides: undefined })),
+    },
+    // the last period dropped (its boards go with it)
+    { ...s, tracks: s.tracks.map((t) => ({ ...t, weight: t.weight + 1 })), season: { ...s.season, periods: s.season.periods.length > 1 ? s.season.periods.slice(0, -1) : s.season.periods } },
+  ];
 }
 
 /** Gives bodies a place in a log. */

@@ -90,12 +90,15 @@ export function useSchemeDraft() {
     return [];
   }
 
-  /** Sends the working copy with the version it is based on; throws the server's ApiError. */
-  async function save(reason: string): Promise<number> {
+  /**
+   * Sends the working copy with the version it is based on and the period it takes effect from
+   * (a published one needs `rescoreReason`); throws the server's ApiError.
+   */
+  async function save(reason: string, effect: { effectiveFrom?: string; rescoreReason?: string } = {}): Promise<number> {
     if (!draft.value) throw new Error('no scheme');
     const r = await api<{ version: number; scheme: Scheme }>('/api/scheme', {
       method: 'PUT',
-      json: { version: version.value, scheme: plainScheme(draft.value as Scheme), reason: reason.trim() || undefined },
+      json: { version: version.value, scheme: plainScheme(draft.value as Scheme), reason: reason.trim() || undefined, ...effect },
     });
     setSaved(r.version, r.scheme);
     return r.version;

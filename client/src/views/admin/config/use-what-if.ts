@@ -8,13 +8,13 @@ import type { LogEvent } from '../../../../../shared/events.ts';
 import type { Scheme } from '../../../../../shared/scheme.ts';
 import type { Standings } from '../../../../../shared/standings.ts';
 import { api, ApiError } from '../../../lib/api.ts';
-import { computeWhatIf, standingsUnder, type WhatIfResult } from './what-if.ts';
+import { computeWhatIf, publishedPeriods, standingsUnder, type WhatIfResult } from './what-if.ts';
 
 const PAGE = 5000;
 
 export function useWhatIf() {
   const result = shallowRef<WhatIfResult | null>(null);
-  /** JSON of the edited scheme the result belongs to (to tell when it is out of date). */
+  /** JSON of the edited scheme and effective-from period the result belongs to (to tell when it is out of date). */
   const resultFor = ref('');
   const running = ref(false);
   const error = ref<string | null>(null);
@@ -31,8 +31,11 @@ export function useWhatIf() {
     }
   }
 
-  /** Loads new events and compares `edited` with `saved` on them. */
-  async function run(saved: Scheme, savedVersion: number, edited: Scheme): Promise<WhatIfResult | null> {
+  /** Periods published in the log as last loaded. */
+  const published = ref<string[]>([]);
+
+  /** Loads new events and compares `edited` with `saved` on them, the edit taking effect from `effectiveFrom` (null: every period). */
+  async function run(saved: Scheme, savedVersion: number, edited: Scheme, effectiveFrom: string | null = null): Promise<WhatIfResult | null> {
     running.value = true;
     error.value = null;
     try {
@@ -41,8 +44,9 @@ export function useWhatIf() {
       await new Promise((r) => setTimeout(r, 20));
       const key = `${savedVersion}:${events.length}`;
       if (base?.key !== key) base = { key, standings: standingsUnder(saved, events) };
-      result.value = computeWhatIf(saved, edited, events, base.standings);
-      resultFor.value = JSON.stringify(edited);
+      result.value = computeWhatIf(saved, edited, events, base.standings, effectiveFrom);
+      published.value = result.value.published;
+      resultFor.value = JSON.stringify([edited, effectiveFrom]);
       return result.value;
     } catch (e) {
       error.value = e instanceof ApiError || e instanceof Error ? e.message : String(e);
@@ -57,7 +61,14 @@ export function useWhatIf() {
     resultFor.value = '';
   }
 
-  return { result, resultFor, running, error, run, clear };
+    /** Loads the log (if not yet) and returns the periods published in it. */
+  async function loadPublished(): Promise<string[]> {
+    await refreshEvents();
+    published.value = publishedPeriods(events);
+    return published.value;
+  }
+
+  return { result, resultFor, running, error, published, run, clear, loadPublished };
 }
 
 export type WhatIfState = ReturnType<typeof useWhatIf>;

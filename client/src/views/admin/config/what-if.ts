@@ -1,9 +1,10 @@
 /**
- * What-if (方案调整影响预览): the standings the current event log gives under the saved scheme and
- * under an edited one, compared row by row. Pure: the same engine as the server
- * (`shared/engine`), no I/O. Saving the edited scheme appends one `scheme:changed` event, and the
- * engine scores every fact with the latest scheme, so the "after" side is exactly what the server
- * will show once the edit is saved (as long as no other event arrives in between).
+ * What-if (方案调整影响预览): the standings the event log gives now and after the edited scheme is
+ * saved, compared row by row. Pure: the same engine as the server (`shared/engine`), no I/O.
+ * Saving appends one `scheme:changed` event taking effect from a chosen period (the periods
+ * before it keep their scheme), so the "after" side is the log plus that event: exactly what the
+ * server will show once the edit is saved (as long as no other event arrives in between), and
+ * only boards of the periods the change scores (and season totals) can differ.
  */
 import type { LogEvent } from '../../../../../shared/events.ts';
 import type { Scheme } from '../../../../../shared/scheme.ts';
@@ -48,6 +49,12 @@ export interface WhatIfResult {
   boardCount: number;
   /** Rows whose rank, score or grade changes, over all boards. */
   rowCount: number;
+  /** The period the change was previewed from (null: every period). */
+  effectiveFrom: string | null;
+  /** Periods published in the log. */
+  published: string[];
+  /** Published periods the change re-scores. */
+  rescored: string[];
 }
 
 interface AnyRow {
@@ -58,14 +65,28 @@ interface AnyRow {
 
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
-/** The log without its scheme changes: the facts every scheme is scored on. */
-export function factsOnly(events: readonly LogEvent[]): LogEvent[] {
-  return events.filter((e) => e.type !== 'scheme:changed');
+/** Standings of the log (its own scheme changes included; `scheme`: the first in force). */
+export function standingsUnder(scheme: Scheme, events: readonly LogEvent[]): Standings {
+  return createEngine(scheme, [...events]).standings();
 }
 
-/** Standings of the given facts under `scheme`, at the version of the last event. */
-export function standingsUnder(scheme: Scheme, events: readonly LogEvent[]): Standings {
-  return createEngine(scheme, factsOnly(events)).standings();
+/** Periods published in the log, in publication order, each once. */
+export function publishedPeriods(events: readonly LogEvent[]): string[] {
+  const out: string[] = [];
+  for (const e of events) if (e.type === 'period:published' && !out.includes(e.data.period)) out.push(e.data.period);
+  return out;
+}
+
+/** The default the server applies: the first period of `scheme` not yet published (null: all are). */
+export function defaultEffectiveFrom(scheme: Scheme, published: readonly string[]): string | null {
+  return scheme.season.periods.find((p) => !published.includes(p.id))?.id ?? null;
+}
+
+/** Published periods of `scheme` that a change taking effect from `from` re-scores, in scheme order. */
+export function rescoredPeriods(scheme: Scheme, published: readonly string[], from: string | null): string[] {
+  const ids = scheme.season.periods.map((p) => p.id);
+  const at = from === null ? -1 : ids.indexOf(from);
+  return at < 0 ? [] : ids.slice(at).filter((p) => published.includes(p));
 }
 
 function compareRows(a: Record<string, AnyRow> | undefined, b: Record<string, AnyRow> | undefined): RowChange[] {
@@ -116,18 +137,30 @@ export function compareStandings(before: Standings, after: Standings): { boards:
   return { boards, boardCount: unitKeys.size + cadreKeys.size };
 }
 
-/** What changes when `edited` replaces `saved`, on the given event log. */
-export function computeWhatIf(saved: Scheme, edited: Scheme, events: readonly LogEvent[], before?: Standings): WhatIfResult {
+/** What changes when `edited` replaces `saved` from period `effectiveFrom` (null: every period), on the given event log. */
+export function computeWhatIf(saved: Scheme, edited: Scheme, events: readonly LogEvent[], before?: Standings, effectiveFrom: string | null = null): WhatIfResult {
   const base = before ?? standingsUnder(saved, events);
-  const next = standingsUnder(edited, events);
+  const last = events.at(-1);
+  const change = {
+    type: 'scheme:changed',
+    data: effectiveFrom === null ? { scheme: edited } : { scheme: edited, effectiveFrom },
+    seq: (last?.seq ?? 0) + 1,
+    at: last?.at ?? '1970-01-01T00:00:00.000Z',
+    actor: 'what-if',
+  } as LogEvent;
+  const next = standingsUnder(saved, [...events, change]);
   const { boards, boardCount } = compareStandings(base, next);
   let schemeSeq = 0;
   for (const e of events) if (e.type === 'scheme:changed') schemeSeq = e.seq;
+  const published = publishedPeriods(events);
   return {
-    version: events.at(-1)?.seq ?? 0,
+    version: last?.seq ?? 0,
     schemeSeq,
     boards,
     boardCount,
     rowCount: boards.reduce((n, b) => n + b.rows.length, 0),
+    effectiveFrom,
+    published,
+    rescored: rescoredPeriods(edited, published, effectiveFrom ?? edited.season.periods[0]?.id ?? null),
   };
 }
