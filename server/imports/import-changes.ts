@@ -5,23 +5,12 @@
  * needs a reason, as in the data grid: one reason for the file, recorded on every overwritten cell.
  */
 import type { Scheme } from '../../shared/scheme.ts';
+import type { ImportChange } from '../../shared/import-change.ts';
 import type { Submission } from '../services/race-service.ts';
 import { AppError } from '../http/errors.ts';
 import type { PlannedCell } from './import-values.ts';
 
-export interface ImportChange {
-  row: number;
-  column: string;
-  unit: string;
-  unitName: string;
-  indicator: string;
-  indicatorName: string;
-  measure: string;
-  /** null: a new value. */
-  before: number | string | null;
-  after: number | string;
-  kind: 'new' | 'overwrite';
-}
+export type { ImportChange };
 
 export interface ClassifiedImport {
   changes: ImportChange[];

@@ -1,18 +1,8 @@
 /** Import results: the counts and every change old → new, or the per-cell error report of a refused file. */
 
-/** One cell a values import writes: a new value, or an overwrite of a recorded one (old → new). */
-export interface ImportChange {
-  row: number;
-  column: string;
-  unit: string;
-  unitName: string;
-  indicator: string;
-  indicatorName: string;
-  measure: string;
-  before: number | string | null;
-  after: number | string;
-  kind: 'new' | 'overwrite';
-}
+import type { ImportChange } from '../../../../../../shared/import-change.ts';
+
+export type { ImportChange };
 
 export interface ImportResult {
   applied: number;

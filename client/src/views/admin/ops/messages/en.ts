@@ -40,19 +40,8 @@ const en: OpsMessages = {
     revoked: 'Revoked',
     choose: 'Choose',
   },
-  event: {
-    valueRecorded: 'Value recorded',
-    valueCorrected: 'Value corrected',
-    adjustmentRecorded: 'Bonus/deduction',
-    adjustmentRevoked: 'Bonus/deduction revoked',
-    vetoRecorded: 'Veto',
-    vetoRevoked: 'Veto revoked',
-    waiverDecided: 'Waiver decided',
-    ratingRecorded: 'Rating',
-    cadreAdjusted: 'Cadre adjustment',
-    schemeChanged: 'Scheme changed',
-    periodPublished: 'Published',
-  },
+  // The number history names events as the audit log does.
+  event: auditWords.action,
   data: {
     tabGrid: 'Entry grid',
     tabImport: 'Import',

@@ -39,19 +39,8 @@ const zh = {
     revoked: '已撤销',
     choose: '请选择',
   },
-  event: {
-    valueRecorded: '录入数值',
-    valueCorrected: '更正数值',
-    adjustmentRecorded: '登记加减分',
-    adjustmentRevoked: '撤销加减分',
-    vetoRecorded: '一票否决',
-    vetoRevoked: '撤销否决',
-    waiverDecided: '免责决定',
-    ratingRecorded: '民主测评',
-    cadreAdjusted: '干部加减分',
-    schemeChanged: '方案变更',
-    periodPublished: '晾晒发布',
-  },
+  // The number history names events as the audit log does.
+  event: auditWords.action,
   data: {
     tabGrid: '数据录入',
     tabImport: '批量导入',
