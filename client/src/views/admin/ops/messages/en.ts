@@ -245,6 +245,8 @@ const en: OpsMessages = {
     sourcePublished: 'Published snapshot',
     notPublished: 'This period is not published; there is no snapshot to export.',
     workbook: 'Excel workbook',
+    // tables of fixed content; the others are named by their track and group
+    tableName: { overall: 'Overall ranking', cadres: 'Cadre ranking', lists: 'Red/black lists', warnings: 'Warning interviews' },
     workbookHint: 'Overall, one sheet per track and group, cadres, red/black lists, warning interviews',
     report: 'Report (PDF / Word)',
     reportHint: 'A4 report in Chinese: title, period, tables, red/black lists and a short summary; the Word file has the same content and can be edited',

@@ -244,6 +244,7 @@ const zh = {
     sourcePublished: '已发布快照',
     notPublished: '该期尚未发布，不能导出快照。',
     workbook: 'Excel 工作簿',
+    tableName: { overall: '综合排名', cadres: '干部排名', lists: '红黑榜', warnings: '约谈名单' },
     workbookHint: '总榜、各赛道分组表、干部表、红黑榜、约谈名单',
     report: '通报（PDF / Word）',
     reportHint: 'A4 中文通报：标题、考核期、排名表、红黑榜与简要分析；Word 版内容相同，可再编辑',
