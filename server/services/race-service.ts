@@ -62,6 +62,8 @@ export function createRaceService(deps: RaceDeps) {
 
   const snapshotEvery = deps.snapshotEvery ?? 100_000;
   let snapshotSeq = 0;
+  /** The snapshot the last start read (0: none) and how many log events it replayed after it. */
+  let loaded = { from: 0, tail: 0 };
   let snapshotting = false;
 
   async function load(): Promise<void> {
@@ -70,6 +72,7 @@ export function createRaceService(deps: RaceDeps) {
     version = r.version || (await lastSeq(storage.db));
     schemeVersion = r.schemeVersion;
     snapshotSeq = r.from;
+    loaded = { from: r.from, tail: r.tail };
     ring.clear();
     await snapshotIfLong();
   }
@@ -189,6 +192,10 @@ export function createRaceService(deps: RaceDeps) {
     },
     get schemeVersion(): number {
       return schemeVersion;
+    },
+    /** Where the last start began: the snapshot's seq (0: the whole log) and the events replayed after it. */
+    get loadedFrom(): { from: number; tail: number } {
+      return loaded;
     },
     scheme: (): Scheme | null => engine?.scheme ?? null,
     diffsSince: (since: number) => ring.since(since, version),

@@ -7,9 +7,15 @@
  * equals a replay of the whole log; `test/server/snapshot.test.ts` checks that on random logs.
  * Every fact comes from at least one event of its own, so the rebuilt events fit below the
  * snapshot's seq; published periods keep their own seq and time.
+ *
+ * While several schemes are in force (a change that took effect from a later period), the
+ * snapshot also holds the earlier ones with the period each scores from: the rebuilt events
+ * start with the oldest scheme and end with one scheme change per later one, which fold into
+ * the same schemes in force (checked before a snapshot is written).
  */
 import type { LogEvent } from '../../shared/events.ts';
 import type { Engine } from '../../shared/engine/types.ts';
+import { liveEras, type SchemeEra } from '../../shared/engine/eras.ts';
 import { Facts, type AdjustmentFact, type CadreAdjFact, type CellStore, type VetoFact, type WaiverFact } from '../../shared/engine/facts.ts';
 import type { Scheme } from '../../shared/scheme.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -18,13 +24,18 @@ import { readSnapshot, type SnapshotRow } from '../storage/snapshot-repo.ts';
 import type { EngineFactory } from './race-service.ts';
 
 /** Bump when the encoding or the meaning of the facts changes: older rows are then ignored. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 interface Encoded {
   seq: number;
   /** Seq of the last scheme:changed event. */
   schemeSeq: number;
+  /** The current scheme. */
   scheme: Scheme;
+  /** Only while several schemes are in force: the earlier ones, oldest first (the first from null). */
+  earlier?: SchemeEra[];
+  /** With `earlier`: the period the current scheme scores from. */
+  effectiveFrom?: string | null;
   /** period → unit → [indicator, value, indicator, value, …], in the facts' map order. */
   values: Array<[string, Array<[string, Array<string | number>]>]>;
   adjustments: AdjustmentFact[];
@@ -69,13 +80,29 @@ function encodeValues(store: CellStore): Encoded['values'] | null {
   return out;
 }
 
+/**
+ * The schemes in force (oldest first), or null when scheme changes in that order, each from its
+ * period, would not fold into exactly them (a snapshot of them must then not be kept).
+ */
+function erasOf(engine: Engine): SchemeEra[] | null {
+  const eras = (engine as { schemeEras?: SchemeEra[] }).schemeEras;
+  if (!eras || eras.length <= 1) return [{ scheme: engine.scheme, effectiveFrom: null }];
+  let folded: SchemeEra[] = [{ scheme: eras[0]!.scheme, effectiveFrom: null }];
+  for (const era of eras.slice(1)) folded = liveEras([...folded, { ...era }]).eras;
+  const same = folded.length === eras.length && folded.every((f, i) => f.scheme === eras[i]!.scheme && f.effectiveFrom === eras[i]!.effectiveFrom);
+  return same ? eras : null;
+}
+
 /** The engine's facts as a snapshot row, or null when the engine does not expose its facts. */
 export function encodeSnapshot(engine: Engine, schemeSeq: number): SnapshotRow | null {
   const facts = (engine as { facts?: unknown }).facts;
   if (!(facts instanceof Facts)) return null;
+  const eras = erasOf(engine);
+  if (!eras) return null;
   const values = encodeValues(facts.values);
   if (!values) return null;
-  let count = 1 + facts.waivers.size + facts.cadreAdj.size;
+  // one event per scheme in force, one per fact
+  let count = eras.length + facts.waivers.size + facts.cadreAdj.size;
   for (const [, units] of values) for (const [, flat] of units) count += flat.length / 2;
   const ratings: Encoded['ratings'] = [];
   for (const [k, byGroup] of facts.ratings) {
@@ -95,6 +122,7 @@ export function encodeSnapshot(engine: Engine, schemeSeq: number): SnapshotRow |
     seq: facts.version,
     schemeSeq,
     scheme: facts.scheme,
+    ...(eras.length > 1 ? { earlier: eras.slice(0, -1), effectiveFrom: eras[eras.length - 1]!.effectiveFrom } : {}),
     values,
     adjustments: [...facts.adjustments.values()],
     vetoes: [...facts.vetoes.values()],
@@ -112,7 +140,8 @@ export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSe
   if (s.seq !== row.seq) throw new Error(`snapshot ${row.seq} holds seq ${s.seq}`);
   // Published periods keep their seq and time. The scheme takes the lowest free seq, so that it
   // comes before every publication (as it did in the log); the other events take the highest.
-  let count = 1 + s.waivers.length + s.cadreAdj.length;
+  const earlier = s.earlier ?? [];
+  let count = 1 + earlier.length + s.waivers.length + s.cadreAdj.length;
   for (const [, units] of s.values) for (const [, flat] of units) count += flat.length / 2;
   for (const a of s.adjustments) count += a.revoked ? 2 : 1;
   for (const v of s.vetoes) count += v.revoked ? 2 : 1;
@@ -135,7 +164,7 @@ export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSe
   const events: LogEvent[] = [];
   let k = 0;
   const push = (e: Pick<LogEvent, 'type' | 'data'>) => void events.push({ type: e.type, data: e.data, seq: seqs[k++]!, at, actor } as LogEvent);
-  push({ type: 'scheme:changed', data: { scheme: s.scheme } });
+  push({ type: 'scheme:changed', data: { scheme: earlier[0]?.scheme ?? s.scheme } });
   for (const [period, units] of s.values)
     for (const [unit, flat] of units)
       for (let i = 0; i < flat.length; i += 2) push({ type: 'value:recorded', data: { period, unit, indicator: flat[i] as string, value: flat[i + 1]! } });
@@ -155,6 +184,9 @@ export function decodeSnapshot(row: SnapshotRow): { events: LogEvent[]; schemeSe
       for (let i = 0; i < flat.length; i += 2) push({ type: 'rating:recorded', data: { period, cadre, raterGroup, rater: flat[i] as string, score: flat[i + 1] as number } });
   }
   for (const data of s.cadreAdj) push({ type: 'cadre:adjusted', data });
+  // The later schemes in force, each from its period, after every fact (they fold the same anywhere).
+  const later = [...earlier.slice(1), { scheme: s.scheme, effectiveFrom: s.effectiveFrom ?? null }];
+  if (earlier.length) for (const { scheme, effectiveFrom } of later) push({ type: 'scheme:changed', data: effectiveFrom === null ? { scheme } : { scheme, effectiveFrom } });
   for (const p of s.published) events.push({ type: 'period:published', data: { period: p.period, note: '' }, seq: p.version, at: p.at, actor });
   if (repeatScheme) events.push({ type: 'scheme:changed', data: { scheme: s.scheme }, seq: s.seq, at, actor });
   if (s.published.length) events.sort((a, b) => a.seq - b.seq);

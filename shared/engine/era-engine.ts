@@ -75,9 +75,14 @@ export class EraEngine implements Engine {
     return this.eras.length;
   }
 
-  /** The current engine's facts, when one scheme scores every period (what a snapshot stores). */
-  get facts(): Facts | undefined {
-    return this.eras.length === 1 ? this.current.facts : undefined;
+  /** The facts folded so far (the same in every era's engine; what a snapshot stores with `schemeEras`). */
+  get facts(): Facts {
+    return this.current.facts;
+  }
+
+  /** The schemes in force, oldest first, each with the period it scores from (the first: null). */
+  get schemeEras(): SchemeEra[] {
+    return this.eras.map(({ scheme, effectiveFrom }) => ({ scheme, effectiveFrom }));
   }
 
   apply(input: LogEvent | LogEvent[]): StandingsDiff {
