@@ -25,6 +25,8 @@ import type { EngineFactory } from './race-service.ts';
 
 /** Bump when the encoding or the meaning of the facts changes: older rows are then ignored. */
 export const SNAPSHOT_FORMAT = 2;
+/** Formats a start can read: a format-1 row is a format-2 row with one scheme in force. */
+const READABLE_FORMATS = [1, 2];
 
 interface Encoded {
   seq: number;
@@ -210,7 +212,7 @@ export interface Replay {
 export async function replayLog(storage: Storage, createEngine: EngineFactory, until = Number.MAX_SAFE_INTEGER, log?: (msg: string, err?: unknown) => void): Promise<Replay> {
   let snap: { seq: number; events: LogEvent[]; schemeSeq: number } | null = null;
   try {
-    const row = await readSnapshot(storage, SNAPSHOT_FORMAT, until);
+    const row = await readSnapshot(storage, READABLE_FORMATS, until);
     if (row) snap = { seq: row.seq, ...decodeSnapshot(row) };
   } catch (err) {
     // A snapshot is only a cache: replay the whole log instead.

@@ -23,12 +23,12 @@ export interface SnapshotRow {
 
 const table = (s: Storage): SnapshotDb => s.db.withTables<{ snapshots: SnapshotTable }>() as unknown as SnapshotDb;
 
-/** The newest snapshot of `format` at or before `maxSeq`, or null. */
-export async function readSnapshot(storage: Storage, format: number, maxSeq: number): Promise<SnapshotRow | null> {
+/** The newest snapshot of one of `formats` at or before `maxSeq`, or null. */
+export async function readSnapshot(storage: Storage, formats: number[], maxSeq: number): Promise<SnapshotRow | null> {
   const row = await table(storage)
     .selectFrom('snapshots')
     .select(['seq', 'format', 'data'])
-    .where('format', '=', format)
+    .where('format', 'in', formats)
     .where('seq', '<=', maxSeq)
     .orderBy('seq', 'desc')
     .limit(1)
