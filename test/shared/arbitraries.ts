@@ -1,6 +1,7 @@
 /** fast-check generators for small random schemes and event logs (small value ranges, so ties are common). */
 import fc from 'fast-check';
 import type { EventBody, LogEvent } from '../../shared/events.ts';
+import { createEngine } from '../../shared/engine/index.ts';
 import type { Method, Scheme, SchemeInput } from '../../shared/scheme.ts';
 import { SchemeSchema } from '../../shared/scheme.ts';
 
@@ -215,3 +216,31 @@ export function schemeVariants(s: Scheme): Scheme[] {
 export function toLog(bodies: EventBody[], from = 1): LogEvent[] {
   return bodies.map((b, k) => ({ ...b, seq: from + k, at: '2026-03-01T00:00:00.000Z', actor: 'test' }) as LogEvent);
 }
+
+/**
+ * Keeps the events the engine accepts, in order, numbered as a log. Scheme changes are kept
+ * whatever validateScheme says of the random schemes: the engine scores any well-formed scheme,
+ * and so logs hold scheme changes from random periods.
+ */
+export function acceptedLog(scheme: Scheme, bodies: LogEvent[]): LogEvent[] {
+  const e = createEngine(scheme);
+  const out: LogEvent[] = [];
+  for (const b of bodies) {
+    if (b.type !== 'scheme:changed' && e.checkEvent(b)) continue;
+    const ev = { ...b, seq: out.length + 1 } as LogEvent;
+    e.apply(ev);
+    out.push(ev);
+  }
+  return out;
+}
+
+/** A scheme, events before and after a change, the variant changed to and the period it takes effect from. */
+export const effectiveChangeArb = schemeArb.chain((scheme) =>
+  fc.record({
+    scheme: fc.constant(scheme),
+    bodies: eventsArb(scheme),
+    later: eventsArb(scheme),
+    variant: fc.integer({ min: 0, max: schemeVariants(scheme).length - 1 }),
+    from: fc.integer({ min: 0, max: scheme.season.periods.length - 1 }),
+  }),
+);

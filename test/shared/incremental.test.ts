@@ -2,27 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../shared/events.ts';
 import { computeStandings, createEngine } from '../../shared/engine/index.ts';
-import type { Scheme } from '../../shared/scheme.ts';
 import { applyDiff, densify, isEmptyDiff, type Standings } from '../../shared/standings.ts';
 import { filterDiff, filterStandings, roomSet, type RoomSet } from '../../server/live/room-filter.ts';
-import { eventsArb, schemeArb, toLog } from './arbitraries.ts';
-
-/**
- * Keeps the events the engine accepts, in order, numbered as a log. Scheme changes are kept
- * whatever validateScheme says of the random variants: the engine scores any well-formed scheme,
- * and so the batches hold scheme changes from random periods.
- */
-function acceptedLog(scheme: Scheme, bodies: ReturnType<typeof toLog>): LogEvent[] {
-  const e = createEngine(scheme);
-  const out: LogEvent[] = [];
-  for (const b of bodies) {
-    if (b.type !== 'scheme:changed' && e.checkEvent(b)) continue;
-    const ev = { ...b, seq: out.length + 1 } as LogEvent;
-    e.apply(ev);
-    out.push(ev);
-  }
-  return out;
-}
+import { acceptedLog, eventsArb, schemeArb, toLog } from './arbitraries.ts';
 
 /** The log cut into consecutive batches at `cuts` and at its end: [end, events] pairs. */
 function* batchesOf(log: LogEvent[], cuts: number[]): Generator<[number, LogEvent[]]> {
